@@ -1,0 +1,1 @@
+"""OCOP Portal: the Django/Wagtail project and the product catalogue apps."""

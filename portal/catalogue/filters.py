@@ -1,0 +1,69 @@
+"""Database filtering for the product listing (full-text search is the search app's job)."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.http import urlencode
+
+from portal.regions.models import EconomicRegion, Province
+
+from .models.taxonomy import ProductCategory
+
+
+class ProductFilterForm(forms.Form):
+    """Validates the listing's query string; an unknown value is a form error, not a 500."""
+
+    region = forms.ModelChoiceField(
+        EconomicRegion.objects.all(), to_field_name="slug", required=False, label="Vùng", empty_label="Tất cả vùng"
+    )
+    province = forms.ModelChoiceField(
+        Province.objects.all(), to_field_name="slug", required=False, label="Tỉnh, thành phố", empty_label="Tất cả tỉnh"
+    )
+    category = forms.ModelChoiceField(
+        ProductCategory.objects.select_related("parent"),
+        to_field_name="slug",
+        required=False,
+        label="Nhóm sản phẩm",
+        empty_label="Tất cả nhóm",
+    )
+    stars = forms.TypedChoiceField(
+        choices=[("", "Mọi hạng sao"), (3, "3 sao"), (4, "4 sao"), (5, "5 sao")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Hạng sao",
+    )
+    sort = forms.ChoiceField(
+        choices=[("", "Hạng sao cao trước"), ("name", "Tên A–Z"), ("newest", "Mới công nhận")],
+        required=False,
+        label="Sắp xếp",
+    )
+
+    error_css_class = "field--error"
+    ORDERINGS = {"": ("-stars", "title"), "name": ("title",), "newest": ("-recognised_on", "title")}
+
+    def filter(self, products):
+        """Apply every valid filter; invalid ones are reported and ignored."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        if data.get("region"):
+            products = products.filter(origin_province__region=data["region"])
+        if data.get("province"):
+            products = products.filter(origin_province=data["province"])
+        if data.get("category"):
+            category = data["category"]
+            products = products.filter(Q(category=category) | Q(category__parent=category))
+        if data.get("stars"):
+            products = products.filter(stars=data["stars"])
+        return products.order_by(*self.ORDERINGS[data.get("sort") or ""])
+
+    def querystring_without_page(self) -> str:
+        """The active filters, for pagination links and shareable URLs."""
+        if not self.is_bound:
+            return ""
+        pairs = [(key, value) for key, value in self.data.items() if key != "page" and value and key in self.fields]
+        return urlencode(pairs)
+
+    @property
+    def active_filters(self) -> list[tuple[str, str]]:
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
+        return [(self.fields[name].label, str(value)) for name, value in data.items() if value and name != "sort"]

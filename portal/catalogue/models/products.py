@@ -1,0 +1,314 @@
+"""Product pages: the consumer-facing showcase of one OCOP product."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.core.seo import SeoMixin
+
+from ..blocks import ProductDescriptionBlock
+from ..gtin import normalise_gtin
+from .rating import OcopRating
+
+
+class ProductIndexPage(SeoMixin, Page):
+    """The product listing ("Sản phẩm OCOP") with filters by place, group and stars."""
+
+    intro = models.TextField("giới thiệu", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["catalogue.HomePage"]
+    subpage_types = ["catalogue.ProductPage"]
+    max_count = 1
+    products_per_page = 24
+
+    class Meta:
+        verbose_name = "danh sách sản phẩm"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import ProductFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ProductFilterForm(request.GET or None)
+        products = ProductPage.objects.live().public().child_of(self)
+        products = form.filter(products).select_related("origin_province", "producer", "image", "category")
+        context["filter_form"] = form
+        context["products"] = Paginator(products, self.products_per_page).get_page(request.GET.get("page"))
+        context["filter_query"] = form.querystring_without_page()
+        return context
+
+
+class ProductPage(SeoMixin, OcopRating, Page):
+    """One certified OCOP product, as a consumer sees it after a QR scan."""
+
+    producer = models.ForeignKey(
+        "catalogue.ProducerPage",
+        verbose_name="chủ thể sản xuất",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+    )
+    category = models.ForeignKey(
+        "catalogue.ProductCategory",
+        verbose_name="phân nhóm sản phẩm",
+        on_delete=models.PROTECT,
+        related_name="products",
+        limit_choices_to={"parent__isnull": False},
+    )
+    summary = models.CharField("mô tả ngắn", max_length=300, blank=True)
+    image = models.ForeignKey(
+        "media.PortalImage",
+        verbose_name="ảnh chính",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    origin_ward = models.ForeignKey(
+        "regions.Ward",
+        verbose_name="xã, phường xuất xứ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    origin_province = models.ForeignKey(
+        "regions.Province",
+        verbose_name="tỉnh, thành phố xuất xứ",
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    origin_legacy_address = models.CharField(
+        "địa chỉ xuất xứ cũ (trước 7/2025)",
+        max_length=255,
+        blank=True,
+        help_text="Để trống: dùng địa chỉ của chủ thể.",
+    )
+    certifications = ParentalManyToManyField(
+        "catalogue.Certification", verbose_name="chứng nhận chất lượng", blank=True, related_name="products"
+    )
+    geographical_indication = models.CharField("chỉ dẫn địa lý / nhãn hiệu tập thể", max_length=160, blank=True)
+    gtin = models.CharField(
+        "mã GTIN (mã vạch)",
+        max_length=14,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="8, 12, 13 hoặc 14 chữ số; lưu dưới dạng 14 chữ số.",
+    )
+    featured = models.BooleanField("nổi bật trên trang chủ", default=False)
+    body = StreamField(ProductDescriptionBlock(), verbose_name="giới thiệu chi tiết", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("producer"),
+        FieldPanel("category"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("stars"), FieldPanel("decision_number")]),
+                FieldRowPanel(
+                    [FieldPanel("score_production"), FieldPanel("score_marketing"), FieldPanel("score_quality")]
+                ),
+                FieldRowPanel([FieldPanel("recognised_on"), FieldPanel("expires_on")]),
+                FieldRowPanel([FieldPanel("revoked_on"), FieldPanel("revocation_reason")]),
+            ],
+            heading="Chứng nhận OCOP",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("origin_legacy_address"), FieldPanel("origin_province"), FieldPanel("origin_ward")],
+            heading="Xuất xứ",
+        ),
+        FieldPanel("certifications", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("geographical_indication"),
+        FieldPanel("gtin"),
+        InlinePanel("marketplace_links", label="Nơi bán trực tuyến"),
+        InlinePanel("gallery_images", label="Thư viện ảnh"),
+        FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("featured")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("origin_legacy_address"),
+        index.FilterField("stars"),
+        index.FilterField("origin_province"),
+        index.FilterField("category"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("stars"),
+        APIField("score"),
+        APIField("level"),
+        APIField("decision_number"),
+        APIField("recognised_on"),
+        APIField("expires_on"),
+        APIField("certificate_status_label"),
+        APIField("producer_name"),
+        APIField("category_name"),
+        APIField("province_name"),
+        APIField("region_name"),
+        APIField("origin_legacy_address"),
+        APIField("gtin"),
+    ]
+
+    parent_page_types = ["catalogue.ProductIndexPage"]
+    subpage_types = []
+    og_type = "product"
+
+    class Meta:
+        verbose_name = "sản phẩm OCOP"
+        verbose_name_plural = "sản phẩm OCOP"
+
+    # --- validation ------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        try:
+            self.clean_rating()
+        except ValidationError as exc:
+            errors.update(exc.error_dict)
+        if self.gtin:
+            try:
+                self.gtin = normalise_gtin(self.gtin)
+            except ValidationError as exc:
+                errors["gtin"] = exc.messages
+        else:
+            self.gtin = None
+        try:
+            self.fill_origin()
+        except ValidationError as exc:
+            errors.update(exc.error_dict)
+        if errors:
+            raise ValidationError(errors)
+
+    def fill_origin(self) -> None:
+        """Origin defaults to the producer's address; an old address is converted."""
+        if self.origin_ward_id:
+            self.origin_province_id = self.origin_ward.province_id
+        if self.origin_province_id:
+            return
+        if self.origin_legacy_address:
+            from portal.regions.addresses import resolve_legacy_address
+
+            resolved = resolve_legacy_address(self.origin_legacy_address)
+            if resolved is None:
+                raise ValidationError({"origin_legacy_address": "Không nhận ra địa chỉ cũ này."})
+            self.origin_province, self.origin_ward = resolved.province, resolved.ward
+        elif self.producer_id and self.producer.province_id:
+            self.origin_province_id = self.producer.province_id
+            self.origin_ward_id = self.producer.ward_id
+            self.origin_legacy_address = self.producer.legacy_address
+        else:
+            raise ValidationError({"origin_province": "Cần chọn tỉnh xuất xứ (hoặc chủ thể có địa chỉ)."})
+
+    def save(self, *args, **kwargs):
+        self.fill_rating_defaults()
+        return super().save(*args, **kwargs)
+
+    # --- display -------------------------------------------------------------------------
+    @property
+    def producer_name(self) -> str:
+        return self.producer.title if self.producer_id else ""
+
+    @property
+    def category_name(self) -> str:
+        return str(self.category) if self.category_id else ""
+
+    @property
+    def province_name(self) -> str:
+        return self.origin_province.short_name if self.origin_province_id else ""
+
+    @property
+    def region_name(self) -> str:
+        return self.origin_province.region.name if self.origin_province_id else ""
+
+    @property
+    def live_producer(self):
+        """The producer, only if its page is live and public (never link to a draft)."""
+        from .producers import ProducerPage
+
+        if not self.producer_id:
+            return None
+        return ProducerPage.objects.live().public().filter(pk=self.producer_id).select_related("province").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["producer"] = self.live_producer
+        context["marketplace_links"] = self.marketplace_links.select_related("marketplace")
+        context["gallery_images"] = self.gallery_images.select_related("image")
+        context["certification_list"] = self.certifications.all()
+        return context
+
+    # --- SEO ----------------------------------------------------------------------------
+    def get_meta_description(self) -> str:
+        if self.search_description:
+            return super().get_meta_description()
+        text = f"{self.title} – sản phẩm OCOP {self.stars} sao của {self.province_name}."
+        if self.summary:
+            text += " " + self.summary
+        return text[:160]
+
+    def get_og_image(self):
+        return self.image
+
+    def get_json_ld(self, request=None) -> dict:
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": self.title,
+            "url": url,
+            "description": self.get_meta_description(),
+            "category": self.category_name,
+            "countryOfOrigin": {"@type": "Country", "name": "VN"},
+            "award": f"OCOP {self.stars} sao ({self.certificate_status_label})",
+            "additionalProperty": [
+                {"@type": "PropertyValue", "name": "Hạng OCOP", "value": self.stars, "unitText": "sao"},
+                {"@type": "PropertyValue", "name": "Điểm OCOP", "value": self.score, "maxValue": 100},
+                {"@type": "PropertyValue", "name": "Tình trạng chứng nhận", "value": self.certificate_status_label},
+            ],
+        }
+        if self.gtin:
+            data["gtin14"] = self.gtin
+        if self.producer_id:
+            data["manufacturer"] = {"@type": "Organization", "name": self.producer_name}
+        return data
+
+
+class ProductMarketplaceLink(Orderable):
+    """Where a product can be bought online."""
+
+    product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="marketplace_links")
+    marketplace = models.ForeignKey("catalogue.Marketplace", verbose_name="sàn", on_delete=models.PROTECT)
+    url = models.URLField("đường dẫn sản phẩm trên sàn", max_length=500)
+
+    panels = [FieldPanel("marketplace"), FieldPanel("url")]
+
+    def clean(self):
+        super().clean()
+        if self.marketplace_id and self.url and not self.url.startswith("https://"):
+            raise ValidationError({"url": "Đường dẫn phải bắt đầu bằng https://"})
+        if self.marketplace_id and self.url and not self.marketplace.accepts_url(self.url):
+            raise ValidationError(
+                {"url": f"Đường dẫn này không thuộc {self.marketplace.name} ({self.marketplace.domain})."}
+            )
+
+
+class ProductGalleryImage(Orderable):
+    """An extra photo of the product, its packaging or where it is made."""
+
+    product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("media.PortalImage", verbose_name="ảnh", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField("chú thích", max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]

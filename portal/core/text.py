@@ -1,0 +1,21 @@
+"""Vietnamese text helpers: folding diacritics the way people type on phones."""
+
+import unicodedata
+
+from django.utils.text import slugify
+
+
+def fold_vietnamese(text: str) -> str:
+    """Lower-case ASCII form: "Cà phê bột Đắk Đam" → "ca phe bot dak dam".
+
+    "đ" has no Unicode decomposition, so it is mapped by hand before the
+    combining marks are stripped.
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def vietnamese_slug(text: str) -> str:
+    """A URL slug without diacritics: "Bơ núi lửa Krông Nô" → "bo-nui-lua-krong-no"."""
+    return slugify(fold_vietnamese(text))

@@ -1,0 +1,14 @@
+"""Local development: `make run`. Loosened, never used in production."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+# A development-only key: production.py refuses to start without a real one.
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-ocop-portal-local-development-only")
+ALLOWED_HOSTS = ["*"]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
