@@ -1,5 +1,6 @@
 """Vietnamese text helpers: folding diacritics the way people type on phones."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -19,3 +20,14 @@ def fold_vietnamese(text: str) -> str:
 def vietnamese_slug(text: str) -> str:
     """A URL slug without diacritics: "Bơ núi lửa Krông Nô" → "bo-nui-lua-krong-no"."""
     return slugify(fold_vietnamese(text))
+
+
+def name_key(text: str) -> str:
+    """A matching key for place names written differently by different sources.
+
+    "Xã Ea M’Droh" / "Xã Ea M'Droh", "Hoà" / "Hòa", "Chân Mây – Lăng Cô" /
+    "Chân Mây - Lăng Cô" all give the same key. Within one province a few keys
+    are shared by distinct names ("Văn Lang" / "Vân Lang"): callers break such
+    ties on the exact name.
+    """
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold_vietnamese(text)).split())

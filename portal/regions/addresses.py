@@ -39,7 +39,7 @@ def resolve_legacy_address(address: str) -> ResolvedAddress | None:
     province = Province.objects.filter(code=f"{int(unit.province_code):02d}").first()
     if province is None:
         return None
-    ward = Ward.objects.filter(code=unit.ward_code).first() if unit.ward_code else None
+    ward = Ward.find(province.code, unit.ward) if unit.ward else None
     former = FormerProvince.objects.filter(code=old.province_code).first() if old.province_code else None
     if unit.latitude is not None and unit.longitude is not None:
         return ResolvedAddress(province, ward, former, unit.latitude, unit.longitude)

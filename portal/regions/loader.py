@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 
-from portal.core.text import vietnamese_slug
+from portal.core.text import name_key, vietnamese_slug
 
 from .data import ECONOMIC_REGIONS, PROVINCE_REGION
 
@@ -69,13 +69,16 @@ def load_regions(EconomicRegion=None, Province=None, Ward=None, FormerProvince=N
             )
             regions[slug] = region
 
-        ward_coordinates = {}
+        # Coordinates are matched by province and ward *name*: the two packages
+        # disagree on some ward codes.
+        ward_coordinates: dict[tuple[str, str], list[tuple[str, float, float]]] = {}
         province_coordinates = {}
         for row in get_data(
-            fields=["provinceCode", "provinceLat", "provinceLon", "wardCode", "wardLat", "wardLon"],
+            fields=["provinceCode", "provinceLat", "provinceLon", "ward", "wardLat", "wardLon"],
             table="admin_units",
         ):
-            ward_coordinates[row["wardCode"]] = (row["wardLat"], row["wardLon"])
+            key = (row["provinceCode"], name_key(row["ward"]))
+            ward_coordinates.setdefault(key, []).append((" ".join(row["ward"].split()), row["wardLat"], row["wardLon"]))
             province_coordinates[row["provinceCode"]] = (row["provinceLat"], row["provinceLon"])
 
         provinces = []
@@ -99,18 +102,21 @@ def load_regions(EconomicRegion=None, Province=None, Ward=None, FormerProvince=N
         wards = []
         for vn in VnWard.iter_all():
             code = f"{int(vn.code):05d}"
-            lat, lon = ward_coordinates.get(code, (None, None))
+            province_code = f"{int(vn.province_code):02d}"
+            name = " ".join(vn.name.split())
+            lat, lon = _coordinates_for(ward_coordinates.get((province_code, name_key(name)), []), name)
             wards.append(
                 Ward(
                     code=code,
-                    name=vn.name,
+                    name=name,
+                    name_key=name_key(name),
                     division_type=vn.division_type.value,
-                    province_id=f"{int(vn.province_code):02d}",
+                    province_id=province_code,
                     latitude=lat,
                     longitude=lon,
                 )
             )
-        _upsert(Ward, wards, ["name", "division_type", "province", "latitude", "longitude"])
+        _upsert(Ward, wards, ["name", "name_key", "division_type", "province", "latitude", "longitude"])
 
         # Each old province merged whole into one new province, so converting the
         # address of any one of its wards tells which.
@@ -140,3 +146,11 @@ def load_regions(EconomicRegion=None, Province=None, Ward=None, FormerProvince=N
     report = LoadReport(len(regions), len(provinces), len(wards), len(former))
     logger.info("Loaded regions: %s", report)
     return report
+
+
+def _coordinates_for(candidates: list[tuple[str, float, float]], name: str) -> tuple[float | None, float | None]:
+    if len(candidates) > 1:
+        candidates = [c for c in candidates if c[0] == name]
+    if len(candidates) != 1:
+        return None, None
+    return candidates[0][1], candidates[0][2]

@@ -51,6 +51,7 @@ class Ward(models.Model):
 
     code = models.CharField("mã", max_length=5, primary_key=True)
     name = models.CharField("tên", max_length=100)
+    name_key = models.CharField("khóa so khớp tên", max_length=100, db_index=True, editable=False)
     division_type = models.CharField("loại", max_length=20)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="wards")
     latitude = models.FloatField(null=True, blank=True)
@@ -63,6 +64,21 @@ class Ward(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.province.short_name}"
+
+    @classmethod
+    def find(cls, province_code: str, name: str) -> "Ward | None":
+        """The ward of this province called ``name``, however its accents and dashes are written.
+
+        Codes are not a safe key across data sources (the same code can name
+        different wards in ``vietnam-provinces`` and ``vietnamadminunits``).
+        """
+        from portal.core.text import name_key
+
+        candidates = list(cls.objects.filter(province_id=province_code, name_key=name_key(name)))
+        if len(candidates) > 1:
+            exact = " ".join(name.split())
+            candidates = [ward for ward in candidates if ward.name == exact]
+        return candidates[0] if len(candidates) == 1 else None
 
 
 class FormerProvince(models.Model):

@@ -13,6 +13,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("regions", "0001_initial")]
+    dependencies = [("regions", "0002_ward_name_key")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
