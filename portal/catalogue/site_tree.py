@@ -44,7 +44,9 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
         home = root.add_child(instance=HomePage(**HOME_DEFAULTS))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="OCOP Việt Nam")
+        Site.objects.create(
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="OCOP Việt Nam"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = site.site_name or "OCOP Việt Nam"

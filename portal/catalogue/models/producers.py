@@ -6,6 +6,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -138,6 +139,7 @@ class ProducerPage(SeoMixin, Page):
         APIField("latitude"),
         APIField("longitude"),
         APIField("website"),
+        APIField("image", serializer=ImageRenditionField("fill-800x600|format-webp")),
     ]
 
     parent_page_types = ["catalogue.ProducerIndexPage"]

@@ -4,10 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -153,7 +155,10 @@ class ProductPage(SeoMixin, OcopRating, Page):
         APIField("recognised_on"),
         APIField("expires_on"),
         APIField("certificate_status_label"),
-        APIField("producer_name"),
+        APIField("producer_summary"),
+        APIField("image", serializer=ImageRenditionField("fill-800x600|format-webp")),
+        APIField("certification_names"),
+        APIField("province_code"),
         APIField("category_name"),
         APIField("province_name"),
         APIField("region_name"),
@@ -218,11 +223,33 @@ class ProductPage(SeoMixin, OcopRating, Page):
     # --- display -------------------------------------------------------------------------
     @property
     def producer_name(self) -> str:
-        return self.producer.title if self.producer_id else ""
+        producer = self.live_producer
+        return producer.title if producer else ""
+
+    @property
+    def producer_summary(self) -> dict | None:
+        """The producer for API clients: only a live, public producer page is named."""
+        producer = self.live_producer
+        if producer is None:
+            return None
+        return {
+            "id": producer.pk,
+            "title": producer.title,
+            "url": producer.get_full_url(),
+            "type": producer.producer_type,
+        }
 
     @property
     def category_name(self) -> str:
         return str(self.category) if self.category_id else ""
+
+    @property
+    def certification_names(self) -> list[str]:
+        return [certification.name for certification in self.certifications.all()]
+
+    @property
+    def province_code(self) -> str:
+        return self.origin_province_id or ""
 
     @property
     def province_name(self) -> str:
@@ -232,9 +259,9 @@ class ProductPage(SeoMixin, OcopRating, Page):
     def region_name(self) -> str:
         return self.origin_province.region.name if self.origin_province_id else ""
 
-    @property
+    @cached_property
     def live_producer(self):
-        """The producer, only if its page is live and public (never link to a draft)."""
+        """The producer, only if its page is live and public (never name or link a draft)."""
         from .producers import ProducerPage
 
         if not self.producer_id:
@@ -280,7 +307,7 @@ class ProductPage(SeoMixin, OcopRating, Page):
         }
         if self.gtin:
             data["gtin14"] = self.gtin
-        if self.producer_id:
+        if self.live_producer:
             data["manufacturer"] = {"@type": "Organization", "name": self.producer_name}
         return data
 

@@ -1,0 +1,49 @@
+"""The headless API serves products with their rating, producer and region; nothing unpublished."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PRODUCT_FIELDS = "stars,score,level,expires_on,certificate_status_label,producer_summary,province_name,region_name,image"
+
+
+def get_product(client, product):
+    response = client.get(f"/api/v2/pages/{product.pk}/", {"fields": PRODUCT_FIELDS})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_a_product_carries_its_rating_producer_and_region(client, make_product):
+    product = make_product(title="Bơ núi lửa Krông Nô")
+    data = get_product(client, product)
+    assert data["meta"]["type"] == "catalogue.ProductPage"
+    assert data["stars"] == 4
+    assert data["score"] == 75
+    assert data["level"] == "Cấp tỉnh"
+    assert data["certificate_status_label"] == "Còn hiệu lực"
+    assert data["producer_summary"]["title"] == product.producer.title
+    assert data["province_name"] == "Lâm Đồng"
+    assert data["region_name"] == "Tây Nguyên"
+
+
+def test_products_can_be_listed_and_filtered_by_type(client, make_product):
+    make_product()
+    make_product()
+    response = client.get("/api/v2/pages/", {"type": "catalogue.ProductPage", "fields": "stars"})
+    assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] == 2
+
+
+def test_a_draft_producer_is_not_named_by_its_products(client, make_product):
+    product = make_product()
+    product.producer.unpublish()
+    data = get_product(client, product)
+    assert data["producer_summary"] is None
+
+
+def test_an_unpublished_product_is_not_served(client, make_product):
+    product = make_product()
+    product.unpublish()
+    assert client.get(f"/api/v2/pages/{product.pk}/").status_code == 404
+    listing = client.get("/api/v2/pages/", {"type": "catalogue.ProductPage"}).json()
+    assert listing["meta"]["total_count"] == 0
