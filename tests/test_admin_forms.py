@@ -43,7 +43,9 @@ def add_url(parent):
 
 def test_editor_creates_a_product_through_the_admin(admin_client, site_tree, make_producer):
     producer = make_producer()
-    response = admin_client.post(add_url(site_tree.products), product_form(producer, **{"action-publish": "action-publish"}))
+    response = admin_client.post(
+        add_url(site_tree.products), product_form(producer, **{"action-publish": "action-publish"})
+    )
     assert response.status_code == 302
     product = ProductPage.objects.get(slug="ca-phe-bot-dak-dam")
     assert product.live
@@ -70,3 +72,11 @@ def test_admin_speaks_vietnamese_by_default(admin_client):
     response = admin_client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert 'lang="vi"' in response.content.decode()
+
+
+def test_editors_manage_the_reference_lists_as_snippets(admin_client):
+    for model in ("productcategory", "certification", "marketplace"):
+        response = admin_client.get(reverse(f"wagtailsnippets_catalogue_{model}:list"))
+        assert response.status_code == 200
+    listing = admin_client.get(reverse("wagtailsnippets_catalogue_productcategory:list")).content.decode()
+    assert "Dược liệu và sản phẩm từ dược liệu" in listing

@@ -53,9 +53,7 @@ def test_a_ward_must_belong_to_the_chosen_province():
 
 
 def test_a_producer_without_coordinates_gets_its_wards():
-    producer = ProducerPage(
-        title="X", legal_name="X", producer_type="household", ward=Ward.objects.get(code="24688")
-    )
+    producer = ProducerPage(title="X", legal_name="X", producer_type="household", ward=Ward.objects.get(code="24688"))
     producer.clean()
     assert producer.province.code == "68"
     assert (producer.latitude, producer.longitude) == (producer.ward.latitude, producer.ward.longitude)

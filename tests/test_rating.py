@@ -105,7 +105,9 @@ def test_an_old_certificate_is_expired_today_without_anyone_updating_it():
 
 
 def test_a_revoked_certificate_is_revoked_even_before_its_expiry():
-    product = rating(expires_on=datetime.date(2099, 1, 1), revoked_on=datetime.date(2025, 1, 5), revocation_reason="Vi phạm")
+    product = rating(
+        expires_on=datetime.date(2099, 1, 1), revoked_on=datetime.date(2025, 1, 5), revocation_reason="Vi phạm"
+    )
     assert product.certificate_status(today=datetime.date(2025, 6, 1)) == CertificateStatus.REVOKED
     assert product.certificate_status_label == "Đã bị thu hồi"
 

@@ -36,8 +36,15 @@ def test_region_sizes_follow_the_merged_provinces():
 
 @pytest.mark.parametrize(
     ("former", "successor"),
-    [("dak-nong", "Lâm Đồng"), ("bac-kan", "Thái Nguyên"), ("binh-thuan", "Lâm Đồng"), ("kon-tum", "Quảng Ngãi"),
-     ("ha-giang", "Tuyên Quang"), ("tay-ninh", "Tây Ninh"), ("long-an", "Tây Ninh")],
+    [
+        ("dak-nong", "Lâm Đồng"),
+        ("bac-kan", "Thái Nguyên"),
+        ("binh-thuan", "Lâm Đồng"),
+        ("kon-tum", "Quảng Ngãi"),
+        ("ha-giang", "Tuyên Quang"),
+        ("tay-ninh", "Tây Ninh"),
+        ("long-an", "Tây Ninh"),
+    ],
 )
 def test_former_provinces_map_to_the_province_they_merged_into(former, successor):
     assert FormerProvince.objects.get(slug=former).successor.short_name == successor
