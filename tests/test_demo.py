@@ -1,0 +1,198 @@
+"""``manage.py load_demo``: the seed articles' products, idempotently, with demo accounts."""
+
+import io
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.images import get_image_model
+
+from portal.catalogue.demo.accounts import ACCOUNTS, EDITORS, PRODUCERS, REVIEWERS
+from portal.catalogue.demo.data import COLLECTION_NAME, IMAGE_CREDIT
+from portal.catalogue.gtin import normalise_gtin
+from portal.catalogue.models import (
+    CertificateStatus,
+    ProducerPage,
+    ProductGalleryImage,
+    ProductMarketplaceLink,
+    ProductPage,
+)
+
+DAK_NONG_FOUR_STARS = {
+    "Bơ núi lửa Krông Nô": "HTX Nông nghiệp dịch vụ bơ núi lửa Krông Nô",
+    "Bưởi Sang's Farm": "HTX Nông nghiệp thương mại, dịch vụ Sang's Farm",
+    "Cam sành núi lửa": "HTX Nông lâm nghiệp hữu cơ Quảng Phú",
+    "Quýt đường núi lửa": "HTX Nông lâm nghiệp hữu cơ Quảng Phú",
+    "Hạt điều rang muối": "Công ty TNHH Hồng Đức",
+    "Gạo ST24 Krông Nô": "HTX sản xuất lúa gạo Buôn Chóah",
+    "Cà phê bột Đắk Đam": "HTX Nông nghiệp Công Bằng Thuận An",
+}
+USERNAMES = [spec.username for spec in ACCOUNTS]
+
+
+def run_demo(**kwargs) -> str:
+    out = io.StringIO()
+    call_command("load_demo", force=True, image_width=160, stdout=out, **kwargs)
+    return out.getvalue()
+
+
+def passwords_in(output: str) -> dict[str, str]:
+    found = {}
+    for username in USERNAMES:
+        match = re.search(rf"^\s+{username}\s+(\S+)\s", output, re.MULTILINE)
+        if match:
+            found[username] = match.group(1)
+    return found
+
+
+def counts() -> dict[str, int]:
+    return {
+        "products": ProductPage.objects.count(),
+        "producers": ProducerPage.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "links": ProductMarketplaceLink.objects.count(),
+        "gallery": ProductGalleryImage.objects.count(),
+        "revisions": sum(page.revisions.count() for page in ProductPage.objects.all()),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """Load the demo once for this module, inside a transaction rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with pytest.MonkeyPatch.context() as mp:
+            mp.delenv("DEMO_PASSWORD", raising=False)
+            output = run_demo()
+        yield output
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_creates_nothing_new_and_changes_passwords(demo_output, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    first_output = demo_output
+    first = counts()
+    second_output = run_demo()
+
+    assert counts() == first
+    assert first["products"] >= 16 and first["producers"] >= 12
+    first_passwords, second_passwords = passwords_in(first_output), passwords_in(second_output)
+    assert set(first_passwords) == set(USERNAMES)
+    assert all(len(p) >= 12 for p in first_passwords.values())
+    assert all(first_passwords[u] != second_passwords[u] for u in USERNAMES)
+    assert "http://127.0.0.1:8000/admin/" in second_output
+
+
+@pytest.mark.django_db
+def test_demo_loads_the_seed_products_with_their_producers(demo_output):
+    for title, producer in DAK_NONG_FOUR_STARS.items():
+        product = ProductPage.objects.get(title=title)
+        assert product.live and product.stars == 4 and 70 <= product.score <= 89
+        assert product.producer.title == producer
+        assert product.origin_province.short_name == "Lâm Đồng"
+        assert product.certificate_status() == CertificateStatus.VALID
+        assert product.revisions.exists()
+
+    avocado = ProducerPage.objects.get(slug="htx-bo-nui-lua-krong-no")
+    assert avocado.legacy_address == "Xã Đắk Drô, Huyện Krông Nô, Tỉnh Đắk Nông"
+    assert avocado.province.short_name == "Lâm Đồng"
+    assert avocado.ward is not None and avocado.ward.province_id == avocado.province_id
+    assert avocado.latitude is not None and avocado.longitude is not None
+
+    noodles = ProductPage.objects.get(title="Miến dong Tài Hoan")
+    assert noodles.live
+    assert noodles.origin_province.short_name == "Thái Nguyên"
+    assert "Bắc Kạn" in noodles.producer.legacy_address
+
+    live = ProductPage.objects.live()
+    assert live.filter(stars=5).exists() and live.filter(stars=3).count() >= 3
+    statuses = {p.certificate_status() for p in live}
+    assert {CertificateStatus.EXPIRED, CertificateStatus.REVOKED} <= statuses
+    assert len({p.producer.producer_type for p in live}) == 4
+    assert live.filter(featured=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_draft_product_never_reaches_the_public(demo_output, client):
+    draft = ProductPage.objects.get(slug="bo-say-deo-krong-no")
+    assert not draft.live
+    assert client.get(draft.url or "/san-pham/bo-say-deo-krong-no/").status_code == 404
+    listing = client.get("/san-pham/")
+    assert listing.status_code == 200
+    assert draft.title not in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_details_are_valid(demo_output, client):
+    for product in ProductPage.objects.live():
+        product.full_clean()  # stars match scores, dates are consistent
+        assert product.image is not None and product.summary and product.body
+        if product.gtin:
+            assert product.gtin == normalise_gtin(product.gtin) and product.gtin[1:4] == "893"
+        for link in product.marketplace_links.select_related("marketplace"):
+            assert link.url.startswith("https://") and link.marketplace.accepts_url(link.url)
+            assert urlsplit(link.url).hostname
+    demo_images = get_image_model().objects.filter(collection__name=COLLECTION_NAME)
+    assert demo_images.count() == get_image_model().objects.count()
+    image = demo_images.first()
+    assert image.credit == IMAGE_CREDIT and image.description and image.width == 160
+    assert client.get(ProductPage.objects.get(slug="mien-dong-tai-hoan").url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_accounts_log_in_to_the_admin(demo_output, client):
+    passwords = passwords_in(demo_output)
+    groups = {"bientap": EDITORS, "thamdinh": REVIEWERS, "chuthe": PRODUCERS}
+    for username, group in groups.items():
+        user = get_user_model().objects.get(username=username)
+        assert user.groups.filter(name=group).exists()
+        assert client.login(username=username, password=passwords[username])
+        assert client.get("/admin/").status_code == 200
+        client.logout()
+    assert client.login(username="admin", password=passwords["admin"])
+    assert "Krông Nô" in get_user_model().objects.get(username="chuthe").get_full_name()
+
+
+@pytest.mark.django_db
+def test_demo_editors_and_reviewers_can_edit_pages_producers_cannot_yet(demo_output, client):
+    product = ProductPage.objects.get(slug="mien-dong-tai-hoan")
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=USERNAMES)}
+    editor, reviewer, producer = (product.permissions_for_user(users[n]) for n in ("bientap", "thamdinh", "chuthe"))
+    assert (
+        editor.can_edit()
+        and editor.can_publish()
+        and product.get_parent().permissions_for_user(users["bientap"]).can_add_subpage()
+    )
+    assert reviewer.can_edit() and reviewer.can_publish()
+    assert not producer.can_edit()
+
+    client.login(username="bientap", password=passwords_in(demo_output)["bientap"])
+    assert client.get(f"/admin/pages/{product.get_parent().pk}/").status_code == 200
+    assert client.get("/admin/images/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_password_from_env_and_a_real_admin_is_left_alone(demo_output, client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-for-tests")
+    owner = get_user_model().objects.get(username="admin")
+    owner.email = "owner@example.org"  # an account the owner made, not the demo's
+    owner.set_password("the-owner-s-own-password")
+    owner.save()
+
+    output = run_demo()
+
+    assert passwords_in(output)["bientap"] == "demo-pass-for-tests"
+    assert client.login(username="bientap", password="demo-pass-for-tests")
+    assert client.login(username="admin", password="the-owner-s-own-password")
+    assert not client.login(username="admin", password="demo-pass-for-tests")
+
+
+@override_settings(DEBUG=False)
+def test_load_demo_refuses_to_run_without_debug_unless_forced():
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo", stdout=io.StringIO())
