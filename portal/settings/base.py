@@ -174,5 +174,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # The immediate task backend logs every search-index/reference-index task at INFO.
         "django_tasks": {"level": "WARNING"},
+        # Page actions are already in Wagtail's own audit log (in the database).
+        "wagtail": {"level": "WARNING"},
     },
 }
