@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 
 from portal.catalogue.models import ProducerPage, ProducerType, ProductCategory, ProductPage
+from portal.core.text import vietnamese_slug
 from portal.regions.models import Province, Ward
 
 
@@ -14,6 +15,7 @@ class ProducerPageFactory(wagtail_factories.PageFactory):
         model = ProducerPage
 
     title = factory.Sequence(lambda n: f"HTX Nông nghiệp số {n}")
+    slug = factory.LazyAttribute(lambda o: vietnamese_slug(o.title))
     legal_name = factory.LazyAttribute(lambda o: f"Hợp tác xã {o.title}")
     producer_type = ProducerType.COOPERATIVE
     province = factory.LazyFunction(lambda: Province.objects.get(code="68"))
@@ -27,6 +29,7 @@ class ProductPageFactory(wagtail_factories.PageFactory):
         model = ProductPage
 
     title = factory.Sequence(lambda n: f"Cà phê bột số {n}")
+    slug = factory.LazyAttribute(lambda o: vietnamese_slug(o.title))
     producer = None  # pass one: ``make_product`` in conftest does
     category = factory.LazyFunction(lambda: ProductCategory.objects.get(slug="ca-phe-ca-cao"))
     origin_province = factory.LazyFunction(lambda: Province.objects.get(code="68"))

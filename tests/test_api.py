@@ -4,7 +4,10 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-PRODUCT_FIELDS = "stars,score,level,expires_on,certificate_status_label,producer_summary,province_name,region_name,image"
+PRODUCT_FIELDS = ",".join(
+    ["stars", "score", "level", "expires_on", "certificate_status_label", "producer_summary"]
+    + ["province_name", "region_name", "image"]
+)
 
 
 def get_product(client, product):

@@ -1,5 +1,7 @@
 """Producers keep their old address and land in today's ward; products inherit origin."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -106,3 +108,21 @@ def test_product_knows_its_region_through_its_province(make_product):
     product = ProductPage.objects.get(pk=make_product().pk)
     assert product.province_name == "Lâm Đồng"
     assert product.region_name == "Tây Nguyên"
+
+
+def test_slugs_are_ascii_with_d_for_the_vietnamese_d(site_tree, make_producer):
+    from portal.catalogue.models import ProductPage as Product
+
+    product = Product(
+        title="Cà phê bột Đắk Đam",
+        producer=make_producer(),
+        category=Product._meta.get_field("category").related_model.objects.get(slug="ca-phe-ca-cao"),
+        stars=4,
+        score_production=30,
+        score_marketing=20,
+        score_quality=25,
+        decision_number="1/QĐ-UBND",
+        recognised_on=datetime.date(2024, 1, 1),
+    )
+    site_tree.products.add_child(instance=product)
+    assert product.slug == "ca-phe-bot-dak-dam"

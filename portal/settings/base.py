@@ -151,6 +151,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+# ASCII slugs: short, shareable URLs that survive Zalo/SMS ("bo-nui-lua-krong-no").
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

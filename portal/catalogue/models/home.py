@@ -32,7 +32,8 @@ class HomePage(SeoMixin, Page):
         context["product_index"] = ProductIndexPage.objects.live().public().descendant_of(self).first()
         context["featured_products"] = (
             products.filter(featured=True)
-            .select_related("origin_province", "image", "producer")
+            .select_related("origin_province", "image", "producer", "category")
+            .prefetch_related("image__renditions")
             .order_by("-stars", "title")[:8]
         )
         context["regions"] = EconomicRegion.objects.annotate(
@@ -41,7 +42,8 @@ class HomePage(SeoMixin, Page):
         context["groups"] = ProductCategory.objects.filter(parent__isnull=True).annotate(
             product_count=Count("subgroups__products", filter=Q(subgroups__products__in=products))
         )
-        context["star_counts"] = {row["stars"]: row["n"] for row in products.values("stars").annotate(n=Count("id"))}
+        star_rows = products.order_by().values("stars").annotate(n=Count("id"))
+        context["star_counts"] = {row["stars"]: row["n"] for row in star_rows}
         context["product_count"] = sum(context["star_counts"].values())
         return context
 

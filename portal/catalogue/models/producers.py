@@ -41,7 +41,12 @@ class ProducerIndexPage(SeoMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         producers = (
-            ProducerPage.objects.live().public().child_of(self).select_related("province", "image").order_by("title")
+            ProducerPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("province", "image")
+            .prefetch_related("image__renditions")
+            .order_by("title")
         )
         context["producers"] = Paginator(producers, 30).get_page(request.GET.get("page"))
         return context
@@ -206,6 +211,7 @@ class ProducerPage(SeoMixin, Page):
             .public()
             .filter(producer=self)
             .select_related("origin_province", "image", "category")
+            .prefetch_related("image__renditions")
             .order_by("-stars", "title")
         )
 

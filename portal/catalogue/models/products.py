@@ -40,7 +40,11 @@ class ProductIndexPage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form = ProductFilterForm(request.GET or None)
         products = ProductPage.objects.live().public().child_of(self)
-        products = form.filter(products).select_related("origin_province", "producer", "image", "category")
+        products = (
+            form.filter(products)
+            .select_related("origin_province", "producer", "image", "category")
+            .prefetch_related("image__renditions")
+        )
         context["filter_form"] = form
         context["products"] = Paginator(products, self.products_per_page).get_page(request.GET.get("page"))
         context["filter_query"] = form.querystring_without_page()
@@ -272,7 +276,7 @@ class ProductPage(SeoMixin, OcopRating, Page):
         context = super().get_context(request, *args, **kwargs)
         context["producer"] = self.live_producer
         context["marketplace_links"] = self.marketplace_links.select_related("marketplace")
-        context["gallery_images"] = self.gallery_images.select_related("image")
+        context["gallery_images"] = self.gallery_images.select_related("image").prefetch_related("image__renditions")
         context["certification_list"] = self.certifications.all()
         return context
 
