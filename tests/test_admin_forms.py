@@ -80,3 +80,22 @@ def test_editors_manage_the_reference_lists_as_snippets(admin_client):
         assert response.status_code == 200
     listing = admin_client.get(reverse("wagtailsnippets_catalogue_productcategory:list")).content.decode()
     assert "Dược liệu và sản phẩm từ dược liệu" in listing
+
+
+def test_product_edit_page_loads_with_a_bounded_number_of_queries(
+    admin_client, make_product, django_assert_max_num_queries
+):
+    product = make_product()
+    with django_assert_max_num_queries(150):
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(product.pk,)))
+    assert response.status_code == 200
+
+
+def test_ward_chooser_finds_wards_typed_without_accents_within_a_province(admin_client):
+    response = admin_client.get(
+        reverse("wagtailsnippetchoosers_regions_ward:choose_results"), {"q": "krong no", "province": "68"}
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Xã Krông Nô" in content
+    assert "Phường Hoàn Kiếm" not in content
