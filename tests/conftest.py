@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from portal.catalogue.site_tree import ensure_site_tree
@@ -29,3 +31,20 @@ def make_product(site_tree, make_producer):
         return ProductPageFactory(**kwargs)
 
     return make
+
+
+@pytest.fixture
+def read_sitemap(client):
+    """Every URL entry of the sitemap: the index at /sitemap.xml and each of its pages."""
+
+    def read() -> str:
+        index = client.get("/sitemap.xml")
+        assert index.status_code == 200
+        parts = []
+        for location in re.findall(r"<loc>([^<]+)</loc>", index.content.decode()):
+            page = client.get(location.replace("http://testserver", "").replace("&amp;", "&"))
+            assert page.status_code == 200
+            parts.append(page.content.decode())
+        return "\n".join(parts)
+
+    return read

@@ -113,10 +113,17 @@ def test_robots_txt_points_to_the_sitemap(client, site_tree):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
-def test_sitemap_lists_live_product_pages(client, product):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert f"http://testserver{product.url}" in response.content.decode()
+def test_sitemap_lists_live_product_pages(read_sitemap, product):
+    assert f"http://testserver{product.url}" in read_sitemap()
+
+
+def test_sitemap_index_splits_a_large_catalogue_into_pages(client, read_sitemap, product, monkeypatch):
+    from portal.core.sitemaps import PortalSitemap
+
+    monkeypatch.setattr(PortalSitemap, "limit", 2)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-pages.xml?p=2" in index.replace("&amp;", "&")
+    assert f"http://testserver{product.url}" in read_sitemap()
 
 
 def test_unknown_url_gets_a_helpful_vietnamese_404(client, site_tree):
