@@ -7,6 +7,16 @@ from portal.catalogue.site_tree import ensure_site_tree
 from .factories import ProducerPageFactory, ProductPageFactory
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as after a deploy."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     """Home → Products, Producers, as on a fresh install."""

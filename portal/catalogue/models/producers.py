@@ -40,10 +40,10 @@ class ProducerIndexPage(SeoMixin, Page):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
+        # Producers only live under the one producers index: no costly child_of path scan.
         producers = (
             ProducerPage.objects.live()
             .public()
-            .child_of(self)
             .select_related("province", "image")
             .prefetch_related("image__renditions")
             .order_by("title")

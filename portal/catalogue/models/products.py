@@ -39,7 +39,10 @@ class ProductIndexPage(SeoMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = ProductFilterForm(request.GET or None)
-        products = ProductPage.objects.live().public().child_of(self)
+        # Not child_of(self): products can only live under the one products index
+        # (parent_page_types, max_count), and the path LIKE scan of child_of made
+        # the listing ten times slower at 15,000 products.
+        products = ProductPage.objects.live().public()
         products = (
             form.filter(products)
             .select_related("origin_province", "producer", "image", "category")
