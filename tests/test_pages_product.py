@@ -181,3 +181,16 @@ def test_description_streamfield_blocks_render(client, make_product):
     quote = page.select_one(".block-quote")
     assert "Chỉ hái quả chín." in quote.blockquote.get_text()
     assert "Chị Hoa" in quote.figcaption.get_text()
+
+
+def test_product_page_is_served_with_a_bounded_number_of_queries(client, make_product, django_assert_max_num_queries):
+    product = make_product()
+    client.get(product.url)  # renditions are created on the first view
+    with django_assert_max_num_queries(16):
+        response = client.get(product.url)
+    assert response.status_code == 200
+
+
+def test_an_unknown_product_slug_is_a_404(client, make_product):
+    make_product()
+    assert client.get("/san-pham/khong-ton-tai/").status_code == 404

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -33,6 +34,25 @@ class ProductIndexPage(SeoMixin, Page):
 
     class Meta:
         verbose_name = "danh sách sản phẩm"
+
+    def route(self, request, path_components):
+        """Find a product by slug with what its page shows, in one query.
+
+        The product page is what a QR scan opens, so routing fetches the page
+        together with its category, origin and image instead of Wagtail's
+        generic child lookup followed by one query per relation.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        product = (
+            ProductPage.objects.select_related("category__parent", "origin_province__region", "origin_ward", "image")
+            .filter(slug=slug, depth=self.depth + 1, path__startswith=self.path)
+            .first()
+        )
+        if product is None:
+            raise Http404
+        return product.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         from ..filters import ProductFilterForm
