@@ -1,0 +1,1 @@
+"""Benchmark harness for the portal: see bench/README.md (``make bench``)."""
