@@ -146,3 +146,24 @@ def test_a_live_product_moved_under_an_unpublished_section_is_unpublished(client
     product.refresh_from_db()
     assert not product.live
     assert client.get("/luu-tru/se-chuyen/").status_code == 404
+
+
+def hide_producer_by_unpublishing(producer):
+    producer.unpublish()
+
+
+def hide_producer_behind_a_password(producer):
+    PageViewRestriction.objects.create(page=producer, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+
+@pytest.mark.parametrize("hide_producer", [hide_producer_by_unpublishing, hide_producer_behind_a_password])
+@pytest.mark.parametrize("path", ["/", "/san-pham/", "product"])
+def test_a_hidden_producer_is_never_named_on_cards_or_the_product_page(
+    client, site_tree, make_product, make_producer, hide_producer, path
+):
+    producer = make_producer(title="HTX Bí Mật Chưa Duyệt")
+    product = make_product(title="Sản phẩm của chủ thể ẩn", producer=producer, featured=True)
+    hide_producer(producer)
+    content = client.get(product.url if path == "product" else path).content.decode()
+    assert product.title in content
+    assert producer.title not in content

@@ -25,7 +25,7 @@ class HomePage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from portal.regions.models import EconomicRegion
 
-        from .products import ProductIndexPage, ProductPage
+        from .products import ProductIndexPage, ProductPage, attach_public_producers
         from .taxonomy import ProductCategory
 
         context = super().get_context(request, *args, **kwargs)
@@ -34,9 +34,9 @@ class HomePage(SeoMixin, Page):
         # pages costs ten times the rest of the query.
         products = ProductPage.objects.live().public()
         context["product_index"] = ProductIndexPage.objects.live().public().first()
-        context["featured_products"] = (
+        context["featured_products"] = attach_public_producers(
             products.filter(featured=True)
-            .select_related("origin_province", "image", "producer", "category")
+            .select_related("origin_province", "image", "category")
             .prefetch_related("image__renditions")
             .order_by("-stars", "title")[:8]
         )

@@ -65,13 +65,31 @@ class ProductIndexPage(SeoMixin, Page):
         products = ProductPage.objects.live().public()
         products = (
             form.filter(products)
-            .select_related("origin_province", "producer", "image", "category")
+            .select_related("origin_province", "image", "category")
             .prefetch_related("image__renditions")
         )
         context["filter_form"] = form
-        context["products"] = Paginator(products, self.products_per_page).get_page(request.GET.get("page"))
+        page_of_products = Paginator(products, self.products_per_page).get_page(request.GET.get("page"))
+        attach_public_producers(page_of_products.object_list)
+        context["products"] = page_of_products
         context["filter_query"] = form.querystring_without_page()
         return context
+
+
+def attach_public_producers(products) -> list:
+    """Set ``public_producer`` on each product: its producer if live and public, else None.
+
+    One query for a whole grid of product cards, so a draft or private
+    producer is never named on a card.
+    """
+    from .producers import ProducerPage
+
+    products = list(products)
+    producer_ids = {product.producer_id for product in products if product.producer_id}
+    public = ProducerPage.objects.live().public().filter(pk__in=producer_ids).in_bulk() if producer_ids else {}
+    for product in products:
+        product.public_producer = public.get(product.producer_id)
+    return products
 
 
 class ProductPage(SeoMixin, OcopRating, Page):
