@@ -50,23 +50,8 @@ DEFAULT_PRODUCTS = 15_000
 
 # Variables the project's settings read: a developer's shell must not point the
 # benchmark at their own database, Redis or Elasticsearch.
-PROJECT_VARIABLES = (
-    "SECRET_KEY",
-    "DEBUG",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "DATABASE_URL",
-    "REDIS_URL",
-    "ELASTICSEARCH_URL",
-    "SITE_BASE_URL",
-    "MEDIA_ROOT",
-    "STATIC_ROOT",
-    "DB_CONN_MAX_AGE",
-    "LOG_LEVEL",
-    "SECURE_SSL_REDIRECT",
-    "SECURE_HSTS_SECONDS",
-    "DJANGO_SETTINGS_MODULE",
-)
+sys.path.insert(0, str(REPO))
+from portal.settings.env import SETTINGS_VARIABLES as PROJECT_VARIABLES  # noqa: E402
 
 # Asked of the benchmark database through `manage.py shell`: which pages to load.
 DISCOVER_PAGES = """
@@ -92,6 +77,8 @@ import json, os
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+from portal.settings.env import SETTINGS_VARIABLES
 
 client = Client(HTTP_HOST="127.0.0.1")
 counts = {}

@@ -10,33 +10,14 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.settings.env import env_bool, env_int, env_list, env_str
+from portal.settings.env import SETTINGS_VARIABLES, env_bool, env_int, env_list, env_str
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-
-# Variables the settings read: a developer's shell must not leak into these checks.
-PROJECT_VARIABLES = {
-    "SECRET_KEY",
-    "DEBUG",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "DATABASE_URL",
-    "REDIS_URL",
-    "ELASTICSEARCH_URL",
-    "SITE_BASE_URL",
-    "MEDIA_ROOT",
-    "STATIC_ROOT",
-    "DB_CONN_MAX_AGE",
-    "LOG_LEVEL",
-    "SECURE_SSL_REDIRECT",
-    "SECURE_HSTS_SECONDS",
-    "DJANGO_SETTINGS_MODULE",
-}
 
 
 def run_manage(tmp_path, *args, **environment):
     """Run ``manage.py`` with production settings in a clean environment and a throwaway database."""
-    env = {key: value for key, value in os.environ.items() if key not in PROJECT_VARIABLES}
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         DATABASE_URL=f"sqlite:///{tmp_path / 'settings-check.sqlite3'}",

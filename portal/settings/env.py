@@ -8,6 +8,26 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+# Every environment variable the settings read (the README's configuration table).
+# Tools that must not inherit a developer's environment (tests, benchmarks) strip these.
+SETTINGS_VARIABLES = (
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "DB_CONN_MAX_AGE",
+    "REDIS_URL",
+    "ELASTICSEARCH_URL",
+    "SITE_BASE_URL",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "LOG_LEVEL",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+)
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
