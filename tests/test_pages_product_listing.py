@@ -157,3 +157,15 @@ def test_product_card_never_names_an_unpublished_producer(client, site_tree, mak
     page = html(client.get(site_tree.products.url))
     assert titles(page) == {"Mật ong rừng"}
     assert "HTX Chưa công khai" not in page.get_text()
+
+
+def test_filter_selects_keep_the_chosen_values_and_escape_labels(client, site_tree):
+    from portal.catalogue.filters import PlainSelect
+
+    response = client.get(site_tree.products.url, {"province": "lam-dong", "stars": "4"})
+    content = response.content.decode()
+    assert '<option value="lam-dong" selected>Lâm Đồng</option>' in content
+    assert '<option value="4" selected>4 sao</option>' in content
+    assert '<option value="ha-noi">' in content
+    widget = PlainSelect(choices=[("a", "<b>x</b>")])
+    assert widget.render("f", "a") == '<select name="f"><option value="a" selected>&lt;b&gt;x&lt;/b&gt;</option></select>'

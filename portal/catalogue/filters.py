@@ -2,6 +2,8 @@
 
 from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from portal.regions.models import EconomicRegion, Province
@@ -9,19 +11,49 @@ from portal.regions.models import EconomicRegion, Province
 from .models.taxonomy import ProductCategory
 
 
+class PlainSelect(forms.Select):
+    """A <select> built in Python.
+
+    Django renders every <option> through its own template: for this form's ~70
+    options that was a fifth of the listing's time. Same markup, same escaping.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(item) for item in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((str(key), " selected" if str(key) in selected else "", label) for key, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
+
+
 class ProductFilterForm(forms.Form):
     """Validates the listing's query string; an unknown value is a form error, not a 500."""
 
     region = forms.ModelChoiceField(
-        EconomicRegion.objects.all(), to_field_name="slug", required=False, label="Vùng", empty_label="Tất cả vùng"
+        EconomicRegion.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=PlainSelect,
+        label="Vùng",
+        empty_label="Tất cả vùng",
     )
     province = forms.ModelChoiceField(
-        Province.objects.all(), to_field_name="slug", required=False, label="Tỉnh, thành phố", empty_label="Tất cả tỉnh"
+        Province.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=PlainSelect,
+        label="Tỉnh, thành phố",
+        empty_label="Tất cả tỉnh",
     )
     category = forms.ModelChoiceField(
         ProductCategory.objects.select_related("parent"),
         to_field_name="slug",
         required=False,
+        widget=PlainSelect,
         label="Nhóm sản phẩm",
         empty_label="Tất cả nhóm",
     )
@@ -30,11 +62,13 @@ class ProductFilterForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        widget=PlainSelect,
         label="Hạng sao",
     )
     sort = forms.ChoiceField(
         choices=[("", "Hạng sao cao trước"), ("name", "Tên A–Z"), ("newest", "Mới công nhận")],
         required=False,
+        widget=PlainSelect,
         label="Sắp xếp",
     )
 
