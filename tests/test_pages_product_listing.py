@@ -168,4 +168,5 @@ def test_filter_selects_keep_the_chosen_values_and_escape_labels(client, site_tr
     assert '<option value="4" selected>4 sao</option>' in content
     assert '<option value="ha-noi">' in content
     widget = PlainSelect(choices=[("a", "<b>x</b>")])
-    assert widget.render("f", "a") == '<select name="f"><option value="a" selected>&lt;b&gt;x&lt;/b&gt;</option></select>'
+    expected = '<select name="f"><option value="a" selected>&lt;b&gt;x&lt;/b&gt;</option></select>'
+    assert widget.render("f", "a") == expected
