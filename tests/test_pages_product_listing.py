@@ -1,5 +1,7 @@
 """The product listing: filters by place, group and stars, that work without JavaScript."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -170,3 +172,29 @@ def test_filter_selects_keep_the_chosen_values_and_escape_labels(client, site_tr
     widget = PlainSelect(choices=[("a", "<b>x</b>")])
     expected = '<select name="f"><option value="a" selected>&lt;b&gt;x&lt;/b&gt;</option></select>'
     assert widget.render("f", "a") == expected
+
+
+def test_listing_filters_by_certificate_status(client, site_tree, make_product):
+    valid = make_product(title="Chứng nhận còn hạn")
+    expired = make_product(title="Chứng nhận quá hạn", recognised_on=datetime.date(2020, 1, 2))
+    revoked = make_product(
+        title="Chứng nhận bị thu hồi", revoked_on=datetime.date.today(), revocation_reason="Vi phạm chất lượng"
+    )
+    only_valid = client.get(site_tree.products.url, {"status": "valid"}).content.decode()
+    assert valid.title in only_valid
+    assert expired.title not in only_valid and revoked.title not in only_valid
+    lapsed = client.get(site_tree.products.url, {"status": "lapsed"}).content.decode()
+    assert expired.title in lapsed and revoked.title in lapsed
+    assert valid.title not in lapsed
+
+
+@pytest.mark.django_db
+def test_active_filters_name_their_choice_in_vietnamese_with_a_link_that_removes_each():
+    from portal.catalogue.filters import ProductFilterForm
+
+    form = ProductFilterForm({"stars": "4", "status": "valid", "province": "lam-dong", "page": "3"})
+    active = {item["name"]: item for item in form.active_filters}
+    assert active["stars"]["value"] == "4 sao"
+    assert active["status"]["value"] == "Còn hiệu lực"
+    assert active["province"]["value"] == "Lâm Đồng"
+    assert active["stars"]["remove_query"] == "status=valid&province=lam-dong"

@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 
 from portal.regions.models import EconomicRegion, Province
 
+from .models.rating import OcopRating
 from .models.taxonomy import ProductCategory
 
 
@@ -65,6 +66,12 @@ class ProductFilterForm(forms.Form):
         widget=PlainSelect,
         label="Hạng sao",
     )
+    status = forms.ChoiceField(
+        choices=[("", "Mọi tình trạng"), ("valid", "Còn hiệu lực"), ("lapsed", "Hết hiệu lực hoặc bị thu hồi")],
+        required=False,
+        widget=PlainSelect,
+        label="Chứng nhận",
+    )
     sort = forms.ChoiceField(
         choices=[("", "Hạng sao cao trước"), ("name", "Tên A–Z"), ("newest", "Mới công nhận")],
         required=False,
@@ -88,6 +95,10 @@ class ProductFilterForm(forms.Form):
             products = products.filter(Q(category=category) | Q(category__parent=category))
         if data.get("stars"):
             products = products.filter(stars=data["stars"])
+        if data.get("status") == "valid":
+            products = products.filter(OcopRating.valid_certificate_q())
+        elif data.get("status") == "lapsed":
+            products = products.exclude(OcopRating.valid_certificate_q())
         return products.order_by(*self.ORDERINGS[data.get("sort") or ""])
 
     def querystring_without_page(self) -> str:
@@ -98,6 +109,30 @@ class ProductFilterForm(forms.Form):
         return urlencode(pairs)
 
     @property
-    def active_filters(self) -> list[tuple[str, str]]:
-        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
-        return [(self.fields[name].label, str(value)) for name, value in data.items() if value and name != "sort"]
+    def active_filters(self) -> list[dict]:
+        """The valid filters in use, each with the query string that removes it (sorting is not a filter)."""
+        if not self.is_bound:
+            return []
+        self.is_valid()
+        items = []
+        for name, value in self.cleaned_data.items():
+            if value in (None, "") or name == "sort":
+                continue
+            remaining = [
+                (key, raw) for key, raw in self.data.items() if key not in ("page", name) and raw and key in self.fields
+            ]
+            items.append(
+                {
+                    "name": name,
+                    "label": self.fields[name].label,
+                    "value": self._display_value(name, value),
+                    "remove_query": urlencode(remaining),
+                }
+            )
+        return items
+
+    def _display_value(self, name: str, value) -> str:
+        field = self.fields[name]
+        if isinstance(field, forms.ModelChoiceField):
+            return str(value)
+        return {str(key): label for key, label in field.choices}.get(str(value), str(value))

@@ -93,6 +93,13 @@ class OcopRating(models.Model):
             return CertificateStatus.EXPIRED
         return CertificateStatus.VALID
 
+    @staticmethod
+    def valid_certificate_q(today: datetime.date | None = None) -> models.Q:
+        """Database form of ``certificate_status() == VALID``, for filtering."""
+        today = today or timezone.localdate()
+        not_revoked = models.Q(revoked_on__isnull=True) | models.Q(revoked_on__gt=today)
+        return models.Q(expires_on__gte=today) & not_revoked
+
     @property
     def is_certificate_valid(self) -> bool:
         return self.certificate_status() == CertificateStatus.VALID
