@@ -107,6 +107,37 @@ def test_pages_use_only_the_self_hosted_stylesheet_and_no_scripts(client, make_p
     assert not page.find_all("script", src=True)
 
 
+@pytest.mark.parametrize("index", ["products", "producers"])
+def test_index_pages_have_a_meta_description(client, site_tree, index):
+    page = getattr(site_tree, index)
+    page.search_description = ""
+    page.intro = "Lọc theo vùng, tỉnh, nhóm sản phẩm và hạng sao."
+    page.save_revision().publish()
+    description = meta(html(client.get(page.url)), "description")
+    assert description == f"{page.title}: {page.intro}"
+    page.intro = ""
+    page.save_revision().publish()
+    description = meta(html(client.get(page.url)), "description")
+    assert description.startswith(page.title) and "OCOP" in description
+
+
+def test_meta_description_fallback_is_cut_at_a_word():
+    from types import SimpleNamespace
+
+    from portal.core.templatetags.portal_tags import meta_description
+
+    page = SimpleNamespace(title="Sản phẩm OCOP", intro="sản phẩm " * 40, get_meta_description=lambda: "")
+    text = meta_description(page)
+    assert len(text) <= 160 and text.endswith("phẩm…")
+
+
+def test_pages_name_a_self_hosted_icon(client, make_product):
+    # without one, browsers ask for /favicon.ico and log a 404 on every first visit
+    icon = html(client.get(make_product().url)).find("link", rel="icon")
+    assert icon["href"].startswith("/static/img/favicon")
+    assert client.get(icon["href"]).status_code == 200
+
+
 def test_robots_txt_points_to_the_sitemap(client, site_tree):
     response = client.get("/robots.txt")
     assert response.status_code == 200
