@@ -24,6 +24,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -82,3 +82,17 @@ def test_robots_txt_names_the_sitemap_on_the_requesting_host(client):
     response = client.get("/robots.txt", HTTP_HOST="ocop.example.vn")
 
     assert "Sitemap: http://ocop.example.vn/sitemap.xml" in response.content.decode().splitlines()
+
+
+def test_favicon_ico_points_browsers_to_the_self_hosted_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/static/img/favicon")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_pages_are_gzipped_for_clients_that_accept_it(client, make_product):
+    product = make_product(summary="Bơ trồng trên đất đỏ bazan của vùng núi lửa Krông Nô.")
+    response = client.get(product.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"

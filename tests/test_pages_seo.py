@@ -121,14 +121,19 @@ def test_index_pages_have_a_meta_description(client, site_tree, index):
     assert description.startswith(page.title) and "OCOP" in description
 
 
-def test_meta_description_fallback_is_cut_at_a_word():
-    from types import SimpleNamespace
-
-    from portal.core.templatetags.portal_tags import meta_description
-
-    page = SimpleNamespace(title="Sản phẩm OCOP", intro="sản phẩm " * 40, get_meta_description=lambda: "")
-    text = meta_description(page)
+def test_meta_description_fallback_is_cut_at_a_word(site_tree):
+    site_tree.products.search_description = ""
+    site_tree.products.intro = "sản phẩm " * 40
+    text = site_tree.products.get_meta_description()
     assert len(text) <= 160 and text.endswith("phẩm…")
+
+
+def test_a_long_product_summary_is_cut_at_a_word_in_the_description(make_product):
+    product = make_product(title="Cà phê bột Đắk Đam", summary="Cà phê Robusta rang mộc trên đất bazan " * 6)
+    text = product.get_meta_description()
+    assert len(text) <= 160
+    assert text.endswith("…") and not text.endswith(" …")
+    assert text[:-1].split()[-1] in product.summary.split()
 
 
 def test_pages_name_a_self_hosted_icon(client, make_product):

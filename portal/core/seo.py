@@ -1,16 +1,17 @@
 """What every public page tells search engines and link previews (Zalo, Facebook)."""
 
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
-from .text import vietnamese_slug
+from .text import shorten, vietnamese_slug
+
+META_DESCRIPTION_LENGTH = 160
 
 
 class SeoMixin:
     """Page mixin: a meta description, an Open Graph image and schema.org JSON-LD.
 
-    Subclasses override ``get_meta_description``, ``get_og_image`` and
-    ``get_json_ld`` where they know better than the defaults.
+    Subclasses override ``describe``, ``get_og_image`` and ``get_json_ld``
+    where they know better than the defaults.
     """
 
     og_type = "website"
@@ -24,8 +25,16 @@ class SeoMixin:
         super().full_clean(*args, **kwargs)
 
     def get_meta_description(self) -> str:
-        text = self.search_description or ""
-        return Truncator(strip_tags(text).strip()).chars(160)
+        """The editors' search description if written, else the page's own summary, cut at a word."""
+        text = strip_tags(self.search_description or "").strip() or self.describe()
+        return shorten(text, META_DESCRIPTION_LENGTH)
+
+    def describe(self) -> str:
+        """What the page is about, for search results and link previews; never empty."""
+        intro = strip_tags(str(getattr(self, "intro", "") or "")).strip()
+        if intro:
+            return intro if self.title in intro else f"{self.title}: {intro}"
+        return f"{self.title} – Cổng sản phẩm OCOP Việt Nam, chương trình Mỗi xã một sản phẩm."
 
     def get_og_image(self):
         return None

@@ -31,3 +31,12 @@ def name_key(text: str) -> str:
     ties on the exact name.
     """
     return " ".join(re.sub(r"[^a-z0-9]+", " ", fold_vietnamese(text)).split())
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """Collapse whitespace and cut at a word boundary with "…" when longer than ``limit``."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut}…"

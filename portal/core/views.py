@@ -4,7 +4,8 @@ import logging
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -23,6 +24,14 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    # Browsers and bots ask for /favicon.ico whatever the page links; the icon's
+    # hashed static URL is only known at request time.
+    return HttpResponseRedirect(static("img/favicon.svg"))
 
 
 def _check_database() -> str:

@@ -52,8 +52,8 @@ class HomePage(SeoMixin, Page):
         context["product_count"] = sum(context["star_counts"].values())
         return context
 
-    def get_meta_description(self) -> str:
-        return self.search_description or (
+    def describe(self) -> str:
+        return (
             "Cổng sản phẩm OCOP Việt Nam: tra cứu sản phẩm Mỗi xã một sản phẩm 3–5 sao theo vùng, tỉnh, "
             "nhóm sản phẩm; câu chuyện chủ thể đã được thẩm định."
         )

@@ -221,10 +221,8 @@ class ProducerPage(SeoMixin, Page):
         return context
 
     # --- SEO ----------------------------------------------------------------------
-    def get_meta_description(self) -> str:
-        if self.search_description:
-            return super().get_meta_description()
-        return f"{self.get_producer_type_display()} {self.title} – {self.address_display}. Sản phẩm OCOP."[:160]
+    def describe(self) -> str:
+        return f"{self.get_producer_type_display()} {self.title} – {self.address_display}. Sản phẩm OCOP."
 
     def get_og_image(self):
         return self.image

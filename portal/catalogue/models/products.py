@@ -322,13 +322,9 @@ class ProductPage(SeoMixin, OcopRating, Page):
         return context
 
     # --- SEO ----------------------------------------------------------------------------
-    def get_meta_description(self) -> str:
-        if self.search_description:
-            return super().get_meta_description()
+    def describe(self) -> str:
         text = f"{self.title} – sản phẩm OCOP {self.stars} sao của {self.province_name}."
-        if self.summary:
-            text += " " + self.summary
-        return text[:160]
+        return f"{text} {self.summary}" if self.summary else text
 
     def get_og_image(self):
         return self.image

@@ -3,7 +3,7 @@
 import json
 
 from django import template
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -26,37 +26,6 @@ def json_ld(context, page=None):
         return ""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
-
-
-META_DESCRIPTION_LENGTH = 160
-
-
-def _shorten(text: str, limit: int = META_DESCRIPTION_LENGTH) -> str:
-    """Collapse whitespace and cut at a word boundary with "…" when longer than ``limit``."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return f"{cut}…"
-
-
-@register.simple_tag
-def meta_description(page):
-    """The page's ``<meta name="description">`` text, never empty for a public page.
-
-    The page's own ``get_meta_description()`` wins (search description, or what the
-    model composes); index pages without one fall back to their intro, then to a
-    sentence naming the page, so listings get a snippet instead of whatever a search
-    engine picks from the filter form.
-    """
-    text = page.get_meta_description() if hasattr(page, "get_meta_description") else ""
-    if text:
-        return text
-    intro = strip_tags(str(getattr(page, "intro", "") or "")).strip()
-    title = getattr(page, "title", "")
-    if intro:
-        return _shorten(f"{title}: {intro}" if title and title not in intro else intro)
-    return _shorten(f"{title} – Cổng sản phẩm OCOP Việt Nam, chương trình Mỗi xã một sản phẩm.")
 
 
 @register.filter
@@ -146,28 +115,3 @@ def lookup(mapping, key):
         return mapping.get(int(key))
     except (TypeError, ValueError):
         return None
-
-
-@register.simple_tag
-def active_filters(form):
-    """The valid filters in use, each with a query string that removes it.
-
-    Returns dicts ``{"name", "label", "value", "remove_query"}``; sorting is not a filter.
-    """
-    from django.utils.http import urlencode
-
-    if not form.is_bound:
-        return []
-    form.is_valid()  # invalid fields are left out of cleaned_data
-    data = getattr(form, "cleaned_data", {})
-    used = [(name, value) for name, value in data.items() if value not in (None, "") and name != "sort"]
-    items = []
-    for name, value in used:
-        remaining = [
-            (key, raw) for key, raw in form.data.items() if key not in ("page", name) and raw and key in form.fields
-        ]
-        label = f"{value} sao" if name == "stars" else str(value)
-        items.append(
-            {"name": name, "label": form.fields[name].label, "value": label, "remove_query": urlencode(remaining)}
-        )
-    return items
