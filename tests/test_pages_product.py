@@ -9,7 +9,7 @@ from django.core.files.images import ImageFile
 from PIL import Image
 
 from portal.catalogue.models import Certification, Marketplace, ProductGalleryImage, ProductMarketplaceLink
-from portal.media.models import PortalImage
+from portal.images.models import PortalImage
 from portal.regions.models import Ward
 
 TODAY = datetime.date.today()

@@ -9,7 +9,7 @@ from django.core.files.images import ImageFile
 from django.template.loader import render_to_string
 from PIL import Image
 
-from portal.media.models import PortalImage
+from portal.images.models import PortalImage
 
 
 def html(response) -> BeautifulSoup:

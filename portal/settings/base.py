@@ -31,7 +31,7 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 INSTALLED_APPS = [
     "portal.core",
     "portal.regions",
-    "portal.media",
+    "portal.images",
     "portal.catalogue",
     "stories",
     "search",

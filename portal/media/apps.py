@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class MediaConfig(AppConfig):
-    name = "portal.media"
-    label = "media"
-    verbose_name = "Hình ảnh và đa phương tiện"
