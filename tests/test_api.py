@@ -50,3 +50,22 @@ def test_an_unpublished_product_is_not_served(client, make_product):
     assert client.get(f"/api/v2/pages/{product.pk}/").status_code == 404
     listing = client.get("/api/v2/pages/", {"type": "catalogue.ProductPage"}).json()
     assert listing["meta"]["total_count"] == 0
+
+
+def test_the_image_library_is_not_listed_so_a_drafts_images_stay_unlisted(client, make_product):
+    product = make_product()
+    product.unpublish()
+    assert client.get("/api/v2/images/").status_code == 404
+
+
+def test_a_product_carries_its_image_rendition(client, make_product):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from portal.images.models import PortalImage
+
+    image = PortalImage.objects.create(title="Bơ", file=get_test_image_file())
+    product = make_product(image=image)
+    data = get_product(client, product)
+    assert data["image"]["url"].endswith(".webp")
+    # fill-800x600 of a 640×480 test image: 4:3, never upscaled
+    assert (data["image"]["width"], data["image"]["height"]) == (640, 480)
