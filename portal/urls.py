@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.api import api_router
 from portal.core import views as core_views
 from portal.core.sitemaps import SITEMAPS
+from stories.feeds import VerifiedStoriesFeed
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -22,6 +23,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("feeds/cau-chuyen.xml", VerifiedStoriesFeed(), name="stories_feed"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon, name="favicon"),

@@ -58,3 +58,114 @@ def read_sitemap(client):
         return "\n".join(parts)
 
     return read
+
+
+# --- stories, roles and the authenticity review ----------------------------------------------
+
+
+@pytest.fixture
+def editorial_site(site_tree):
+    """The site tree with the editorial roles and both review workflows, as ``setup_site`` leaves it."""
+    from portal.accounts.roles import ensure_roles
+
+    ensure_roles(site_tree)
+    return site_tree
+
+
+@pytest.fixture
+def make_user(editorial_site, django_user_model):
+    """A user in one role: "editor", "reviewer", "producer" (pass ``producer=``) or "superuser"."""
+    from django.contrib.auth.models import Group
+
+    from portal.accounts.roles import EDITORS, REVIEWERS, link_producer_account
+
+    counter = iter(range(1, 1000))
+
+    def make(role: str, producer=None, username=None):
+        number = next(counter)
+        user = django_user_model.objects.create_user(
+            username=username or f"{role}{number}",
+            email=f"{role}{number}@ocop.example",
+            password="mat-khau-thu-nghiem",
+            first_name=role.title(),
+            last_name=str(number),
+            is_superuser=role == "superuser",
+            is_staff=role == "superuser",
+        )
+        if role == "editor":
+            user.groups.add(Group.objects.get(name=EDITORS))
+        elif role == "reviewer":
+            user.groups.add(Group.objects.get(name=REVIEWERS))
+        elif role == "producer":
+            link_producer_account(user, producer)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_story(editorial_site):
+    """A draft story (never live: only the review may publish it)."""
+    from stories.models import StoryPage, StoryProduct
+
+    from .factories import story_body
+
+    counter = iter(range(1, 1000))
+
+    def make(producer, products=(), title=None, owner=None, **fields):
+        number = next(counter)
+        story = StoryPage(
+            title=title or f"Hành trình số {number}",
+            slug=f"hanh-trinh-so-{number}",
+            producer=producer,
+            standfirst=fields.pop("standfirst", "Từ mảnh vườn nhỏ đến sản phẩm OCOP 4 sao."),
+            body=fields.pop("body", story_body()),
+            live=False,
+            owner=owner,
+            **fields,
+        )
+        for product in products:
+            story.product_links.add(StoryProduct(product=product))
+        editorial_site.stories.add_child(instance=story)
+        story.save_revision(user=owner)
+        return story
+
+    return make
+
+
+@pytest.fixture
+def review_story(make_user):
+    """Run a story through the authenticity review in code: submit, record evidence, decide."""
+    import datetime
+
+    from wagtail.models import Workflow
+
+    from portal.accounts.roles import STORY_WORKFLOW
+    from stories.models import VerificationEvidence
+
+    def run(story, *, submitter=None, reviewer=None, approve=True, comment=""):
+        reviewer = reviewer or make_user("reviewer")
+        submitter = submitter or story.owner or reviewer
+        story = story.specific
+        if story.workflow_in_progress:
+            workflow_state = story.current_workflow_state
+            if workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+                workflow_state.resume(user=submitter)
+        else:
+            Workflow.objects.get(name=STORY_WORKFLOW).start(story, submitter)
+        story.refresh_from_db()
+        task_state = story.current_workflow_task_state
+        VerificationEvidence.objects.create(
+            review=task_state,
+            method="site_visit",
+            checked_on=datetime.date(2025, 3, 10),
+            notes="Đã đến vườn, gặp giám đốc hợp tác xã.",
+            recorded_by=reviewer,
+        )
+        action = "approve" if approve else "reject"
+        kwargs = {"comment": comment or ("" if approve else "Cần bổ sung ảnh vườn.")}
+        task_state.task.specific.on_action(task_state, reviewer, action, **kwargs)
+        story.refresh_from_db()
+        return task_state
+
+    return run

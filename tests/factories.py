@@ -39,3 +39,19 @@ class ProductPageFactory(wagtail_factories.PageFactory):
     score_quality = 25
     decision_number = factory.Sequence(lambda n: f"{1000 + n}/QĐ-UBND")
     recognised_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=200))
+
+
+def story_body(text: str = "Câu chuyện của hợp tác xã.", milestones=((2019, "Thành lập hợp tác xã", ""),)) -> list:
+    """A StreamField body in the raw JSON shape, as the admin would post it."""
+    return [
+        {"type": "paragraph", "value": f"<p>{text}</p>"},
+        {
+            "type": "milestones",
+            "value": {
+                "heading": "Chặng đường",
+                "milestones": [
+                    {"year": year, "title": title, "text": "", "stars": stars} for year, title, stars in milestones
+                ],
+            },
+        },
+    ]

@@ -1,4 +1,4 @@
-"""The fixed skeleton of the page tree: Home → Products, Producers.
+"""The fixed skeleton of the page tree: Home → Products, Producers, Stories.
 
 Created by ``manage.py setup_site`` (and by ``load_demo``), idempotently: an
 existing tree is found, never duplicated.
@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from stories.models import StoryIndexPage
+
 from .models import HomePage, ProducerIndexPage, ProductIndexPage
 
 
@@ -17,6 +19,7 @@ class SiteTree:
     home: HomePage
     products: ProductIndexPage
     producers: ProducerIndexPage
+    stories: StoryIndexPage
 
 
 HOME_DEFAULTS = {
@@ -68,4 +71,12 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
             intro="Hợp tác xã, doanh nghiệp, hộ kinh doanh và tổ hợp tác làm ra sản phẩm OCOP.",
         )
     )
-    return SiteTree(home=home, products=products, producers=producers)
+    stories = StoryIndexPage.objects.child_of(home).first() or home.add_child(
+        instance=StoryIndexPage(
+            title="Câu chuyện sản phẩm",
+            slug="cau-chuyen",
+            show_in_menus=True,
+            intro="Hành trình của người làm ra sản phẩm OCOP, được ban biên tập kiểm chứng trước khi đăng.",
+        )
+    )
+    return SiteTree(home=home, products=products, producers=producers, stories=stories)

@@ -23,12 +23,16 @@ REDIS_URL = env_str("REDIS_URL")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Reviewers' evidence files: outside MEDIA_ROOT, so no URL serves them; only a
+# permission-checked admin view reads them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 DB_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 60)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
+    "portal.accounts",  # first: registers the page permission policy before anyone asks for it
     "portal.core",
     "portal.regions",
     "portal.images",
@@ -141,12 +145,19 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Cổng sản phẩm OCOP Việt Nam"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Stories publish the revision their reviewer approved, not whatever was saved last.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.review.workflow.publish_reviewed_revision"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILIMAGES_IMAGE_MODEL = "media.PortalImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000

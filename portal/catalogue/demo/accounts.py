@@ -10,31 +10,9 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from django.contrib.auth.models import Group
 
-EDITORS = "Biên tập viên"
-REVIEWERS = "Thẩm định viên"
-PRODUCERS = "Chủ thể OCOP"
-
-# Page permissions on the home page (inherited by the whole subtree).
-GROUP_PAGE_PERMISSIONS = {
-    EDITORS: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-    REVIEWERS: ("change_page", "publish_page"),
-    PRODUCERS: (),
-}
-# Image permissions on the root collection (inherited by every collection).
-GROUP_IMAGE_PERMISSIONS = {
-    EDITORS: ("add", "change", "choose", "delete"),
-    REVIEWERS: ("choose",),
-    PRODUCERS: (),
-}
-GROUP_COLLECTION_PERMISSIONS = {
-    EDITORS: ("add_collection", "change_collection"),
-    REVIEWERS: (),
-    PRODUCERS: (),
-}
+from portal.accounts.roles import EDITORS, PRODUCERS, REVIEWERS
 
 
 @dataclass(frozen=True)
@@ -51,7 +29,7 @@ ACCOUNTS = [
     AccountSpec("admin", None, "Quản trị hệ thống / superuser", "Quản trị", "viên", superuser=True),
     AccountSpec("bientap", EDITORS, "Biên tập viên / editor", "Biên tập", "viên"),
     AccountSpec("thamdinh", REVIEWERS, "Thẩm định viên / reviewer", "Thẩm định", "viên"),
-    # Linked by name to the Krông Nô avocado cooperative (per-producer rights come later).
+    # Linked to the Krông Nô avocado cooperative by the loader (``link_producer_account``).
     AccountSpec(
         "chuthe", PRODUCERS, "Chủ thể OCOP / producer", "Chủ thể", "HTX Nông nghiệp dịch vụ bơ núi lửa Krông Nô"
     ),
@@ -70,49 +48,6 @@ class Credential:
 
 def new_password() -> str:
     return os.environ.get("DEMO_PASSWORD") or secrets.token_urlsafe(12)
-
-
-def _image_permission(action: str) -> Permission | None:
-    """The permission Wagtail checks for an image action.
-
-    Wagtail checks image permissions against its own ``wagtailimages.Image`` model
-    (the policy's ``auth_model``), even when a custom image model is in use.
-    """
-    from wagtail.images import get_image_model
-    from wagtail.permissions import policy_registry
-
-    model = policy_registry.get_by_type(get_image_model()).auth_model
-    return Permission.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), codename=f"{action}_{model._meta.model_name}"
-    ).first()
-
-
-def ensure_groups(home: Page) -> dict[str, Group]:
-    """Create the three groups and give them their permissions (idempotent)."""
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    page_ct = ContentType.objects.get_for_model(Page)
-    collection_ct = ContentType.objects.get_for_model(Collection)
-    root_collection = Collection.get_first_root_node()
-    groups = {}
-    for name in (EDITORS, REVIEWERS, PRODUCERS):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
-        for codename in GROUP_PAGE_PERMISSIONS[name]:
-            permission = Permission.objects.get(content_type=page_ct, codename=codename)
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-        for action in GROUP_IMAGE_PERMISSIONS[name]:
-            permission = _image_permission(action)
-            if permission is not None:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-        for codename in GROUP_COLLECTION_PERMISSIONS[name]:
-            permission = Permission.objects.get(content_type=collection_ct, codename=codename)
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
-        groups[name] = group
-    return groups
 
 
 def ensure_accounts(groups: dict[str, Group]) -> list[Credential]:

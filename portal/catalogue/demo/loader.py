@@ -18,6 +18,8 @@ from django.utils import timezone
 from wagtail.models import Collection, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal.accounts.roles import ensure_roles, link_producer_account
+
 from ..gtin import gtin_check_digit, normalise_gtin
 from ..models import (
     Certification,
@@ -31,7 +33,7 @@ from ..models import (
 from ..models.rating import default_expiry
 from ..site_tree import ensure_site_tree
 from . import images
-from .accounts import Credential, ensure_accounts, ensure_groups
+from .accounts import Credential, ensure_accounts
 from .data import (
     COLLECTION_NAME,
     IMAGE_CREDIT,
@@ -116,7 +118,7 @@ class DemoLoader:
     def run(self) -> DemoReport:
         self.tree = ensure_site_tree()
         self.collection = ensure_collection()
-        groups = ensure_groups(self.tree.home)
+        groups = ensure_roles(self.tree)
         self.report.credentials = ensure_accounts(groups)
         users = {
             u.username: u for u in get_user_model().objects.filter(username__in=[PRODUCER_ACCOUNT, EDITOR_ACCOUNT])
@@ -132,6 +134,8 @@ class DemoLoader:
             products = [self.upsert_product(spec, producers[spec.producer]) for spec in PRODUCTS]
         for page in [*producers.values(), *products]:
             ReferenceIndex.create_or_update_for_object(page)
+        if self.producer_user is not None:
+            link_producer_account(self.producer_user, producers[PRODUCER_ACCOUNT_PAGE])
         return self.report
 
     # --- images --------------------------------------------------------------------------

@@ -10,7 +10,9 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.accounts.permissions import PortalPermissionsMixin
 from portal.core.seo import SeoMixin
+from stories.models.pages import verified_stories_about
 
 
 class ProducerType(models.TextChoices):
@@ -23,7 +25,7 @@ class ProducerType(models.TextChoices):
 phone_validator = RegexValidator(r"^\+?[0-9 .()-]{8,20}$", "Số điện thoại không hợp lệ.")
 
 
-class ProducerIndexPage(SeoMixin, Page):
+class ProducerIndexPage(PortalPermissionsMixin, SeoMixin, Page):
     """The list of all producers ("Chủ thể OCOP")."""
 
     intro = models.TextField("giới thiệu", blank=True)
@@ -52,7 +54,7 @@ class ProducerIndexPage(SeoMixin, Page):
         return context
 
 
-class ProducerPage(SeoMixin, Page):
+class ProducerPage(PortalPermissionsMixin, SeoMixin, Page):
     """A producer's public profile: who they are, where, and what they make."""
 
     legal_name = models.CharField("tên pháp lý", max_length=255)
@@ -155,6 +157,9 @@ class ProducerPage(SeoMixin, Page):
         verbose_name = "chủ thể OCOP"
         verbose_name_plural = "chủ thể OCOP"
 
+    def producer_owner_id(self):
+        return self.pk
+
     # --- address ------------------------------------------------------------------
     def apply_legacy_address(self) -> bool:
         """Fill today's ward/province and coordinates from the old address.
@@ -218,6 +223,7 @@ class ProducerPage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = self.live_products()
+        context["stories"] = verified_stories_about(producer_id=self.pk)
         return context
 
     # --- SEO ----------------------------------------------------------------------

@@ -14,14 +14,23 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.accounts.permissions import PortalPermissionsMixin
 from portal.core.seo import SeoMixin
+from stories.models.pages import verified_stories_about
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
 from .rating import OcopRating
 
 
-class ProductIndexPage(SeoMixin, Page):
+RATING_PERMISSION = "catalogue.change_ocop_rating"
+
+
+def _rating_panel(field_name: str) -> FieldPanel:
+    return FieldPanel(field_name, permission=RATING_PERMISSION)
+
+
+class ProductIndexPage(PortalPermissionsMixin, SeoMixin, Page):
     """The product listing ("Sản phẩm OCOP") with filters by place, group and stars."""
 
     intro = models.TextField("giới thiệu", blank=True)
@@ -92,7 +101,7 @@ def attach_public_producers(products) -> list:
     return products
 
 
-class ProductPage(SeoMixin, OcopRating, Page):
+class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
     """One certified OCOP product, as a consumer sees it after a QR scan."""
 
     producer = models.ForeignKey(
@@ -155,18 +164,19 @@ class ProductPage(SeoMixin, OcopRating, Page):
     body = StreamField(ProductDescriptionBlock(), verbose_name="giới thiệu chi tiết", blank=True)
 
     content_panels = Page.content_panels + [
-        FieldPanel("producer"),
-        FieldPanel("category"),
+        FieldPanel("producer", permission=RATING_PERMISSION),
+        FieldPanel("category", permission=RATING_PERMISSION),
         FieldPanel("summary"),
         FieldPanel("image"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("stars"), FieldPanel("decision_number")]),
+                # The programme's council decides these; a producer account cannot change them.
+                FieldRowPanel([_rating_panel("stars"), _rating_panel("decision_number")]),
                 FieldRowPanel(
-                    [FieldPanel("score_production"), FieldPanel("score_marketing"), FieldPanel("score_quality")]
+                    [_rating_panel("score_production"), _rating_panel("score_marketing"), _rating_panel("score_quality")]
                 ),
-                FieldRowPanel([FieldPanel("recognised_on"), FieldPanel("expires_on")]),
-                FieldRowPanel([FieldPanel("revoked_on"), FieldPanel("revocation_reason")]),
+                FieldRowPanel([_rating_panel("recognised_on"), _rating_panel("expires_on")]),
+                FieldRowPanel([_rating_panel("revoked_on"), _rating_panel("revocation_reason")]),
             ],
             heading="Chứng nhận OCOP",
         ),
@@ -181,7 +191,7 @@ class ProductPage(SeoMixin, OcopRating, Page):
         InlinePanel("gallery_images", label="Thư viện ảnh"),
         FieldPanel("body"),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("featured")]
+    promote_panels = Page.promote_panels + [FieldPanel("featured", permission=RATING_PERMISSION)]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -218,6 +228,10 @@ class ProductPage(SeoMixin, OcopRating, Page):
     class Meta:
         verbose_name = "sản phẩm OCOP"
         verbose_name_plural = "sản phẩm OCOP"
+        permissions = [("change_ocop_rating", "Sửa kết quả công nhận OCOP, chủ thể và vị trí nổi bật")]
+
+    def producer_owner_id(self):
+        return self.producer_id
 
     # --- validation ------------------------------------------------------------------
     def clean(self):
@@ -319,6 +333,7 @@ class ProductPage(SeoMixin, OcopRating, Page):
         context["marketplace_links"] = self.marketplace_links.select_related("marketplace")
         context["gallery_images"] = self.gallery_images.select_related("image").prefetch_related("image__renditions")
         context["certification_list"] = self.certifications.all()
+        context["stories"] = verified_stories_about(product=self)
         return context
 
     # --- SEO ----------------------------------------------------------------------------

@@ -1,0 +1,168 @@
+"""The portal's roles and workflows, set up idempotently by ``setup_site``.
+
+- Editors (province OCOP offices) manage everything, and may review stories.
+- Reviewers (the newspaper desk) verify stories; they reach a story's editor only
+  while it waits for their review.
+- Producers edit their own producer's pages and stories, upload into their own
+  collection, and submit for review; they never publish.
+
+A story reaches the public only through the "Thẩm định câu chuyện" workflow on the
+stories section. Products and producer pages that a producer account changes go
+through the editors' "Duyệt nội dung" workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import ProducerAccount
+
+EDITORS = "Biên tập viên"
+REVIEWERS = "Thẩm định viên"
+PRODUCERS = "Chủ thể OCOP"
+
+STORY_WORKFLOW = "Thẩm định câu chuyện"
+STORY_TASK = "Thẩm định tính xác thực"
+CONTENT_WORKFLOW = "Duyệt nội dung"
+CONTENT_TASK = "Biên tập viên duyệt"
+PRODUCER_COLLECTIONS = "Chủ thể OCOP"
+
+# Django model permissions, as "app_label.codename".
+MODEL_PERMISSIONS = {
+    EDITORS: (
+        "wagtailadmin.access_admin",
+        "catalogue.change_ocop_rating",
+        "stories.assign_story_producer",
+        "stories.view_evidence",
+        "accounts.add_produceraccount",
+        "accounts.change_produceraccount",
+        "accounts.delete_produceraccount",
+        "accounts.view_produceraccount",
+    ),
+    REVIEWERS: ("wagtailadmin.access_admin", "stories.view_evidence"),
+    PRODUCERS: ("wagtailadmin.access_admin",),
+}
+# Image and document actions on the root collection (inherited by every collection).
+EDITOR_MEDIA_ACTIONS = ("add", "change", "choose", "delete")
+PRODUCER_MEDIA_ACTIONS = ("add", "change", "choose")
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(action: str) -> Permission:
+    return Permission.objects.get(content_type=ContentType.objects.get_for_model(Page), codename=f"{action}_page")
+
+
+def _media_permissions(actions) -> list[Permission]:
+    """Permissions Wagtail checks for images and documents (against its own base models)."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    permissions = []
+    for model in (get_image_model(), get_document_model()):
+        auth_model = policy_registry.get_by_type(model).auth_model
+        content_type = ContentType.objects.get_for_model(auth_model)
+        for action in actions:
+            permissions.append(
+                Permission.objects.get(content_type=content_type, codename=f"{action}_{auth_model._meta.model_name}")
+            )
+    return permissions
+
+
+def _grant_pages(group, page, actions):
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(action))
+
+
+def _grant_collection(group, collection, permissions):
+    for permission in permissions:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def _workflow(name, task, sections):
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for section in sections:
+        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def ensure_roles(tree) -> dict[str, Group]:
+    """Groups, their permissions, and the two workflows on the site's sections."""
+    from stories.models import AuthenticityReviewTask
+
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, REVIEWERS, PRODUCERS)}
+    for name, dotted_names in MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(*[_permission(dotted) for dotted in dotted_names])
+
+    _grant_pages(groups[EDITORS], tree.home, ("add", "change", "publish", "lock", "unlock"))
+    # "add" here means, for a producer account, "edit your own pages in this section";
+    # the portal's permission tester stops it creating products or producers.
+    for section in (tree.products, tree.producers, tree.stories):
+        _grant_pages(groups[PRODUCERS], section, ("add",))
+
+    root_collection = Collection.get_first_root_node()
+    _grant_collection(groups[EDITORS], root_collection, _media_permissions(EDITOR_MEDIA_ACTIONS))
+    _grant_collection(
+        groups[EDITORS],
+        root_collection,
+        [_permission("wagtailcore.add_collection"), _permission("wagtailcore.change_collection")],
+    )
+    _grant_collection(groups[REVIEWERS], root_collection, _media_permissions(("choose",)))
+
+    review_task = AuthenticityReviewTask.objects.filter(name=STORY_TASK).first()
+    if review_task is None:
+        review_task = AuthenticityReviewTask.objects.create(name=STORY_TASK)
+    review_task.groups.add(groups[REVIEWERS], groups[EDITORS])
+    _workflow(STORY_WORKFLOW, review_task, [tree.stories])
+
+    content_task = GroupApprovalTask.objects.filter(name=CONTENT_TASK).first()
+    if content_task is None:
+        content_task = GroupApprovalTask.objects.create(name=CONTENT_TASK)
+    content_task.groups.add(groups[EDITORS])
+    _workflow(CONTENT_WORKFLOW, content_task, [tree.products, tree.producers])
+    return groups
+
+
+def producer_collection(producer) -> Collection:
+    """The producer's own collection, under a shared "Chủ thể OCOP" collection."""
+    root = Collection.get_first_root_node()
+    parent = root.get_children().filter(name=PRODUCER_COLLECTIONS).first() or root.add_child(
+        name=PRODUCER_COLLECTIONS
+    )
+    name = f"{producer.title} (#{producer.pk})"
+    return parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+
+
+@transaction.atomic
+def link_producer_account(user, producer) -> ProducerAccount:
+    """Make ``user`` a producer account of ``producer`` (idempotent).
+
+    Wagtail grants collection rights to groups, so each producer has its own small
+    group holding the rights on its own collection.
+    """
+    collection = producer_collection(producer)
+    producer_group, _ = Group.objects.get_or_create(name=f"{PRODUCERS}: {producer.title} (#{producer.pk})"[:150])
+    _grant_collection(producer_group, collection, _media_permissions(PRODUCER_MEDIA_ACTIONS))
+    account, _ = ProducerAccount.objects.update_or_create(
+        user=user, defaults={"producer": producer, "collection": collection}
+    )
+    other_producer_groups = user.groups.filter(name__startswith=f"{PRODUCERS}: ").exclude(pk=producer_group.pk)
+    user.groups.remove(*other_producer_groups)
+    user.groups.add(Group.objects.get(name=PRODUCERS), producer_group)
+    return account

@@ -1,0 +1,21 @@
+from .pages import StoryIndexPage, StoryPage, StoryProduct, UnverifiedStoryError, verified_stories_about
+from .review import (
+    Attribution,
+    AuthenticityReviewTask,
+    AuthenticityReviewTaskState,
+    VerificationEvidence,
+    VerificationMethod,
+)
+
+__all__ = [
+    "Attribution",
+    "AuthenticityReviewTask",
+    "AuthenticityReviewTaskState",
+    "StoryIndexPage",
+    "StoryPage",
+    "StoryProduct",
+    "UnverifiedStoryError",
+    "VerificationEvidence",
+    "VerificationMethod",
+    "verified_stories_about",
+]
