@@ -159,7 +159,7 @@ class RelatedProductsValue(blocks.StructValue):
         ids = [page.pk for page in self.get("products") or [] if page is not None]
         if not ids:
             return []
-        products = ProductPage.objects.live().public().filter(pk__in=ids).select_related("image", "province")
+        products = ProductPage.objects.live().public().filter(pk__in=ids).select_related("image", "origin_province")
         by_id = {product.pk: product for product in products}
         return [by_id[pk] for pk in ids if pk in by_id]
 
