@@ -19,13 +19,19 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from .models import producer_id_for
 
 
-def own_pages_q(producer_id: int, prefix: str = "") -> Q:
+def own_pages_q(producer_id: int) -> Q:
     """Pages of one producer, as a filter on Page: its own page, its products, its stories."""
-    return (
-        Q(**{f"{prefix}pk": producer_id})
-        | Q(**{f"{prefix}productpage__producer_id": producer_id})
-        | Q(**{f"{prefix}storypage__producer_id": producer_id})
-    )
+    return Q(pk=producer_id) | Q(productpage__producer_id=producer_id) | Q(storypage__producer_id=producer_id)
+
+
+def visible_page_ids(producer_id: int) -> list[int]:
+    """The pages a producer account may see in the admin: its own, and the shared ones
+    (home, sections) — never another producer's. A short list of ids, so that search
+    backends, which cannot follow joins, can filter on it too."""
+    from wagtail.models import Page
+
+    owned_kinds = Q(productpage__isnull=False) | Q(storypage__isnull=False) | Q(producerpage__isnull=False)
+    return list(Page.objects.filter(own_pages_q(producer_id) | ~owned_kinds).values_list("pk", flat=True))
 
 
 def page_belongs_to(page, producer_id: int) -> bool:
@@ -40,6 +46,7 @@ def page_belongs_to(page, producer_id: int) -> bool:
 
 class PortalPagePermissionPolicy(PagePermissionPolicy):
     def _section_ids(self, user) -> set[int]:
+        # The pages Wagtail's group permissions are attached to (the site's sections).
         return {perm.page_id for perm in self.get_cached_permissions_for_user(user)}
 
     def instances_user_has_any_permission_for(self, user, actions):
@@ -47,7 +54,7 @@ class PortalPagePermissionPolicy(PagePermissionPolicy):
         producer_id = producer_id_for(user)
         if producer_id is None:
             return pages
-        return pages.filter(own_pages_q(producer_id) | Q(pk__in=self._section_ids(user)))
+        return pages.filter(pk__in=visible_page_ids(producer_id))
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         producer_id = producer_id_for(user)

@@ -1,6 +1,5 @@
 """Admin wiring: editors link accounts to producers; choosers show a producer only its own pages."""
 
-from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -8,11 +7,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ProducerAccount, producer_id_for
-from .permissions import own_pages_q
+from .permissions import visible_page_ids
 from .roles import link_producer_account
-
-PRODUCER_OWNED_KINDS = Q(productpage__isnull=False) | Q(storypage__isnull=False) | Q(producerpage__isnull=False)
-
 
 class ProducerAccountForm(WagtailAdminModelForm):
     def save(self, commit=True):
@@ -39,4 +35,4 @@ def show_producers_only_their_pages(pages, request):
     producer_id = producer_id_for(request.user)
     if producer_id is None:
         return pages
-    return pages.filter(own_pages_q(producer_id) | ~PRODUCER_OWNED_KINDS)
+    return pages.filter(pk__in=visible_page_ids(producer_id))
