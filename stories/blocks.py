@@ -20,7 +20,10 @@ class StoryImageBlock(blocks.StructBlock):
     image = ImageBlock(label="ảnh")
     caption = blocks.CharBlock(label="chú thích", required=False, max_length=255)
     credit = blocks.CharBlock(
-        label="tác giả ảnh", required=False, max_length=120, help_text="Để trống để dùng tác giả ghi trong thư viện ảnh."
+        label="tác giả ảnh",
+        required=False,
+        max_length=120,
+        help_text="Để trống để dùng tác giả ghi trong thư viện ảnh.",
     )
     wide = blocks.BooleanBlock(label="tràn lề", required=False, help_text="Ảnh rộng hết màn hình.")
 

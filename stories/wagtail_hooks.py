@@ -25,7 +25,9 @@ class ReviewMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_review_menu_item():
-    return ReviewMenuItem("Thẩm định câu chuyện", reverse("story_reviews:queue"), icon_name="doc-full-inverse", order=250)
+    return ReviewMenuItem(
+        "Thẩm định câu chuyện", reverse("story_reviews:queue"), icon_name="doc-full-inverse", order=250
+    )
 
 
 class StoriesAwaitingReviewPanel(Component):
@@ -53,6 +55,4 @@ def add_review_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_story_log_actions(actions):
-    actions.register_action(
-        "stories.evidence_recorded", "Ghi bằng chứng xác minh", "Đã ghi bằng chứng xác minh"
-    )
+    actions.register_action("stories.evidence_recorded", "Ghi bằng chứng xác minh", "Đã ghi bằng chứng xác minh")

@@ -159,20 +159,21 @@ def test_demo_accounts_log_in_to_the_admin(demo_output, client):
 
 
 @pytest.mark.django_db
-def test_demo_editors_and_reviewers_can_edit_pages_producers_cannot_yet(demo_output, client):
-    product = ProductPage.objects.get(slug="mien-dong-tai-hoan")
+def test_demo_roles_editor_manages_producer_edits_its_own_reviewer_reviews(demo_output, client):
+    tai_hoan = ProductPage.objects.get(slug="mien-dong-tai-hoan")
+    avocado = ProductPage.objects.get(slug="bo-nui-lua-krong-no")
     users = {u.username: u for u in get_user_model().objects.filter(username__in=USERNAMES)}
-    editor, reviewer, producer = (product.permissions_for_user(users[n]) for n in ("bientap", "thamdinh", "chuthe"))
-    assert (
-        editor.can_edit()
-        and editor.can_publish()
-        and product.get_parent().permissions_for_user(users["bientap"]).can_add_subpage()
-    )
-    assert reviewer.can_edit() and reviewer.can_publish()
+    editor, reviewer, producer = (tai_hoan.permissions_for_user(users[n]) for n in ("bientap", "thamdinh", "chuthe"))
+    assert editor.can_edit() and editor.can_publish()
+    assert tai_hoan.get_parent().permissions_for_user(users["bientap"]).can_add_subpage()
+    assert not reviewer.can_edit() and not reviewer.can_publish()
     assert not producer.can_edit()
+    own = avocado.permissions_for_user(users["chuthe"])
+    assert own.can_edit() and not own.can_publish() and not own.can_unpublish()
+    assert users["chuthe"].producer_account.producer.slug == "htx-bo-nui-lua-krong-no"
 
     client.login(username="bientap", password=passwords_in(demo_output)["bientap"])
-    assert client.get(f"/admin/pages/{product.get_parent().pk}/").status_code == 200
+    assert client.get(f"/admin/pages/{tai_hoan.get_parent().pk}/").status_code == 200
     assert client.get("/admin/images/").status_code == 200
 
 

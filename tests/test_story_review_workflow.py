@@ -119,7 +119,12 @@ def test_submit_review_with_evidence_and_publish(people, editorial_site, coopera
 
     response = reviewer.post(
         workspace_url(story),
-        {"action": "approve", "attribution": "reviewer", "public_note": "Phóng viên đã đến tận vườn.", "comment": "Tốt"},
+        {
+            "action": "approve",
+            "attribution": "reviewer",
+            "public_note": "Phóng viên đã đến tận vườn.",
+            "comment": "Tốt",
+        },
     )
     assert response.status_code == 302
 
@@ -181,7 +186,12 @@ def test_send_back_edit_and_resubmit(people, editorial_site, client):
     # The reviewer verifies the new revision and approves it: that revision goes live.
     reviewer.post(
         workspace_url(story),
-        {"action": "evidence", "method": "photos", "checked_on": "2025-03-12", "notes": "Ảnh vườn có siêu dữ liệu GPS."},
+        {
+            "action": "evidence",
+            "method": "photos",
+            "checked_on": "2025-03-12",
+            "notes": "Ảnh vườn có siêu dữ liệu GPS.",
+        },
     )
     assert reviewer.post(workspace_url(story), {"action": "approve", "attribution": "desk"}).status_code == 302
     story = StoryPage.objects.get(pk=story.pk)

@@ -142,9 +142,7 @@ def ensure_roles(tree) -> dict[str, Group]:
 def producer_collection(producer) -> Collection:
     """The producer's own collection, under a shared "Chủ thể OCOP" collection."""
     root = Collection.get_first_root_node()
-    parent = root.get_children().filter(name=PRODUCER_COLLECTIONS).first() or root.add_child(
-        name=PRODUCER_COLLECTIONS
-    )
+    parent = root.get_children().filter(name=PRODUCER_COLLECTIONS).first() or root.add_child(name=PRODUCER_COLLECTIONS)
     name = f"{producer.title} (#{producer.pk})"
     return parent.get_children().filter(name=name).first() or parent.add_child(name=name)
 

@@ -10,6 +10,7 @@ from .models import ProducerAccount, producer_id_for
 from .permissions import visible_page_ids
 from .roles import link_producer_account
 
+
 class ProducerAccountForm(WagtailAdminModelForm):
     def save(self, commit=True):
         account = super().save(commit=False)

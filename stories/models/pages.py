@@ -85,7 +85,10 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
         MultiFieldPanel(
-            [FieldPanel("producer", permission="stories.assign_story_producer"), InlinePanel("product_links", label="sản phẩm được kể")],
+            [
+                FieldPanel("producer", permission="stories.assign_story_producer"),
+                InlinePanel("product_links", label="sản phẩm được kể"),
+            ],
             heading="Chủ thể và sản phẩm",
         ),
         FieldPanel("cover_image"),
@@ -134,9 +137,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
             if link.product_id and link.product.producer_id != self.producer_id
         ]
         if self.producer_id and foreign:
-            raise ValidationError(
-                {"producer": f"Sản phẩm không thuộc chủ thể của câu chuyện: {', '.join(foreign)}."}
-            )
+            raise ValidationError({"producer": f"Sản phẩm không thuộc chủ thể của câu chuyện: {', '.join(foreign)}."})
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
@@ -148,9 +149,10 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
     def live_revision_is_verified(self) -> bool:
         from .review import AuthenticityReviewTaskState
 
-        return self.live_revision_id is not None and AuthenticityReviewTaskState.objects.approved_for_revision(
-            self.live_revision_id
-        ).exists()
+        return (
+            self.live_revision_id is not None
+            and AuthenticityReviewTaskState.objects.approved_for_revision(self.live_revision_id).exists()
+        )
 
     # --- what the public sees --------------------------------------------------------------
     @cached_property
@@ -247,8 +249,10 @@ def verified_stories_about(*, producer_id=None, product=None):
         stories = stories.filter(producer_id=producer_id)
     if product is not None:
         stories = stories.filter(product_links__product=product)
-    return stories.select_related("cover_image").prefetch_related("cover_image__renditions").order_by(
-        "-first_published_at", "-pk"
+    return (
+        stories.select_related("cover_image")
+        .prefetch_related("cover_image__renditions")
+        .order_by("-first_published_at", "-pk")
     )
 
 

@@ -19,7 +19,6 @@ from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 from wagtail.models.workflows import BaseTaskStateManager, TaskStateQuerySet
 
-
 DEFAULT_DESK_NAME = "Ban biên tập Cổng OCOP"
 
 

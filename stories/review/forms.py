@@ -27,9 +27,7 @@ class ApproveStoryForm(forms.Form):
         required=False,
         help_text="Ví dụ: “Phóng viên đã đến vườn bơ ngày 12/3.” Không ghi thông tin riêng tư.",
     )
-    comment = forms.CharField(
-        label="Nhận xét cho người gửi", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    comment = forms.CharField(label="Nhận xét cho người gửi", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class SendBackForm(forms.Form):

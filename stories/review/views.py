@@ -43,9 +43,10 @@ class ReviewQueueView(View):
 
     def get(self, request):
         user = request.user
-        if not (user.has_perm("stories.view_evidence") or any(
-            task.user_can_review(user) for task in AuthenticityReviewTask.objects.filter(active=True)
-        )):
+        if not (
+            user.has_perm("stories.view_evidence")
+            or any(task.user_can_review(user) for task in AuthenticityReviewTask.objects.filter(active=True))
+        ):
             raise PermissionDenied
         waiting = list(reviewable_task_states(user))
         decided = (
@@ -139,7 +140,11 @@ class ReviewWorkspaceView(View):
             action="stories.evidence_recorded",
             user=self.request.user,
             revision=self.task_state.revision,
-            data={"method": evidence.method, "checked_on": evidence.checked_on.isoformat(), "file": bool(evidence.file)},
+            data={
+                "method": evidence.method,
+                "checked_on": evidence.checked_on.isoformat(),
+                "file": bool(evidence.file),
+            },
         )
 
     def render(self, evidence_form, approve_form, send_back_form, status=200):

@@ -44,12 +44,14 @@ from .data import (
     ProducerSpec,
     ProductSpec,
 )
+from .stories import load_stories
 
 logger = logging.getLogger(__name__)
 
 PRODUCER_ACCOUNT = "chuthe"  # owns the Krông Nô avocado cooperative's pages
 PRODUCER_ACCOUNT_PAGE = "htx-bo-nui-lua-krong-no"
 EDITOR_ACCOUNT = "bientap"
+REVIEWER_ACCOUNT = "thamdinh"
 
 MOTIF_ALT = {
     "avocado": "hai nửa quả bơ bổ đôi, cơm vàng xanh, hạt nâu, bên cạnh chiếc lá",
@@ -136,6 +138,15 @@ class DemoLoader:
             ReferenceIndex.create_or_update_for_object(page)
         if self.producer_user is not None:
             link_producer_account(self.producer_user, producers[PRODUCER_ACCOUNT_PAGE])
+        self.report.created["stories"] = sum(
+            load_stories(
+                self.tree,
+                producers,
+                {page.slug: page for page in products},
+                owner_for=self._owner_for,
+                reviewer=get_user_model().objects.filter(username=REVIEWER_ACCOUNT).first() or self.editor,
+            ).values()
+        )
         return self.report
 
     # --- images --------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
 from .rating import OcopRating
 
-
 RATING_PERMISSION = "catalogue.change_ocop_rating"
 
 
@@ -173,7 +172,11 @@ class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
                 # The programme's council decides these; a producer account cannot change them.
                 FieldRowPanel([_rating_panel("stars"), _rating_panel("decision_number")]),
                 FieldRowPanel(
-                    [_rating_panel("score_production"), _rating_panel("score_marketing"), _rating_panel("score_quality")]
+                    [
+                        _rating_panel("score_production"),
+                        _rating_panel("score_marketing"),
+                        _rating_panel("score_quality"),
+                    ]
                 ),
                 FieldRowPanel([_rating_panel("recognised_on"), _rating_panel("expires_on")]),
                 FieldRowPanel([_rating_panel("revoked_on"), _rating_panel("revocation_reason")]),

@@ -12,6 +12,7 @@ from portal.catalogue.demo.accounts import ACCOUNTS
 from portal.catalogue.demo.data import COLLECTION_NAME
 from portal.catalogue.demo.loader import load_demo
 from portal.catalogue.models import ProducerPage, ProductMarketplaceLink, ProductPage
+from stories.models import StoryPage
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 
@@ -71,6 +72,12 @@ class Command(BaseCommand):
                 f"{products.filter(live=False).count()} nháp/draft",
             ),
             ("Ảnh demo / demo images", demo_images, f"vẽ mới/drawn {created['images']}"),
+            (
+                "Câu chuyện / stories",
+                StoryPage.objects.count(),
+                f"mới/new {created.get('stories', 0)}; {StoryPage.objects.live().count()} đã xác minh/verified, "
+                f"{StoryPage.objects.filter(live=False).count()} chờ thẩm định hoặc trả lại/in review or sent back",
+            ),
             ("Liên kết sàn / shop links", ProductMarketplaceLink.objects.count(), ""),
             ("Tài khoản demo / accounts", demo_users, ""),
         ]
