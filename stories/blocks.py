@@ -147,12 +147,6 @@ class ProductChooserBlock(blocks.PageChooserBlock):
     def __init__(self, **kwargs):
         super().__init__(page_type="catalogue.ProductPage", **kwargs)
 
-    def get_api_representation(self, value, context=None):
-        # A chosen product that is a draft (or private) must not show up, not even by id.
-        if value is None or not (value.live and value.specific.is_public_now()):
-            return None
-        return {"id": value.pk, "title": value.title, "url": value.url}
-
 
 class RelatedProductsValue(blocks.StructValue):
     def public_products(self) -> list:
@@ -178,7 +172,8 @@ class RelatedProductsBlock(blocks.StructBlock):
         value_class = RelatedProductsValue
 
     def get_api_representation(self, value, context=None):
-        products = [item for item in super().get_api_representation(value, context)["products"] if item]
+        # Only live, public products: a chosen draft must not show up, not even by id.
+        products = [{"id": page.pk, "title": page.title, "url": page.url} for page in value.public_products()]
         return {"heading": value.get("heading"), "products": products}
 
 
