@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from portal.catalogue.demo.accounts import ACCOUNTS, EDITORS, PRODUCERS, REVIEWERS
 from portal.catalogue.demo.data import COLLECTION_NAME, IMAGE_CREDIT
 from portal.catalogue.gtin import normalise_gtin
+from stories.models import AuthenticityReviewTaskState, StoryPage, VerificationEvidence
 from portal.catalogue.models import (
     CertificateStatus,
     ProducerPage,
@@ -58,6 +59,9 @@ def counts() -> dict[str, int]:
         "links": ProductMarketplaceLink.objects.count(),
         "gallery": ProductGalleryImage.objects.count(),
         "revisions": sum(page.revisions.count() for page in ProductPage.objects.all()),
+        "stories": StoryPage.objects.count(),
+        "reviews": AuthenticityReviewTaskState.objects.count(),
+        "evidence": VerificationEvidence.objects.count(),
     }
 
 
@@ -175,6 +179,37 @@ def test_demo_roles_editor_manages_producer_edits_its_own_reviewer_reviews(demo_
     client.login(username="bientap", password=passwords_in(demo_output)["bientap"])
     assert client.get(f"/admin/pages/{tai_hoan.get_parent().pk}/").status_code == 200
     assert client.get("/admin/images/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_stories_stand_at_each_stage_of_the_review(demo_output, client):
+    stories = {story.slug: story for story in StoryPage.objects.all()}
+    live = [story for story in stories.values() if story.live]
+    assert len(live) == 3
+    for story in live:
+        assert story.verification is not None and story.verification.status == "approved"
+        assert story.verification.workflow_evidence.exists()
+        text = " ".join(client.get(story.url).content.decode().split())
+        assert "Đã xác minh bởi" in text
+    avocado = stories["bo-nui-lua-krong-no-trai-ngot-tu-dat-do-bazan"]
+    assert avocado.producer.slug == "htx-bo-nui-lua-krong-no" and avocado.live
+    tai_hoan = stories["mien-dong-tai-hoan-tu-na-ri-toi-cong-hoa-sec"]
+    assert tai_hoan.live and "Miến dong Tài Hoan" in client.get(tai_hoan.url).content.decode()
+
+    hidden = [story for story in stories.values() if not story.live]
+    statuses = sorted(story.current_workflow_state.status for story in hidden)
+    assert statuses == ["in_progress", "needs_changes"]
+    for story in hidden:
+        assert client.get(f"/cau-chuyen/{story.slug}/").status_code == 404
+
+    # The demo producer can open its own story in the admin; the demo reviewer sees the queue.
+    passwords = passwords_in(demo_output)
+    client.login(username="chuthe", password=passwords["chuthe"])
+    assert client.get(f"/admin/pages/{avocado.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{tai_hoan.pk}/edit/").status_code == 302
+    client.logout()
+    client.login(username="thamdinh", password=passwords["thamdinh"])
+    assert "Câu chuyện chờ thẩm định" in client.get("/admin/").content.decode()
 
 
 @pytest.mark.django_db

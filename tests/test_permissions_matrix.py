@@ -324,3 +324,38 @@ def _png() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), (200, 120, 40)).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def test_a_producer_cannot_publish_or_read_others_through_the_admin_api(users, estates):
+    client = logged_in(users["producer_a"])
+    own_draft = estates["a"].draft_product
+    response = client.post(
+        f"/admin/api/main/pages/{own_draft.pk}/action/publish/", {}, content_type="application/json"
+    )
+    assert response.status_code in (400, 403)
+    assert not ProductPage.objects.get(pk=own_draft.pk).live
+    assert client.get(f"/admin/api/main/pages/{estates['b'].draft_product.pk}/").status_code == 404
+    listing = client.get("/admin/api/main/pages/?search=nháp").content.decode()
+    assert estates["b"].draft_product.title not in listing
+
+
+def test_a_producers_product_edit_goes_live_when_an_editor_approves_it(users, estates):
+    from wagtail.models import WorkflowState
+
+    product = estates["a"].live_product
+    producer = logged_in(users["producer_a"])
+    form = producer.get(reverse("wagtailadmin_pages:edit", args=[product.pk])).context["form"]
+    data = {name: form[name].value() for name in form.fields if name not in form.formsets}
+    data.update(summary="Bơ chín cây, cơm vàng dẻo.", body=streamfield([]))
+    data.update(marketplace_links=inline_formset([]), gallery_images=inline_formset([]))
+    data = {key: ("" if value is None else value) for key, value in data.items()}
+    data["certifications"] = [str(pk) for pk in data.get("certifications") or []]
+    data["action-submit"] = "action-submit"
+    assert producer.post(reverse("wagtailadmin_pages:edit", args=[product.pk]), nested_form_data(data)).status_code == 302
+    state = WorkflowState.objects.get(object_id=str(product.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+    assert ProductPage.objects.get(pk=product.pk).summary != "Bơ chín cây, cơm vàng dẻo."
+
+    editor = logged_in(users["editor"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=[product.pk, "approve", state.current_task_state.pk])
+    assert editor.post(url, {}).status_code == 302
+    assert ProductPage.objects.get(pk=product.pk).summary == "Bơ chín cây, cơm vàng dẻo."
