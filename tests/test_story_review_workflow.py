@@ -234,3 +234,13 @@ def test_approving_from_the_editor_modal_also_requires_evidence(people, editoria
     # Wagtail answers a refused admin action by sending the user home with an error.
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     assert not StoryPage.objects.get(pk=story.pk).live
+
+
+def test_the_producer_dashboard_tells_where_each_story_stands(people, editorial_site):
+    story = submit_new_story(people, editorial_site)
+    reviewer = logged_in(people["reviewer"])
+    reviewer.post(workspace_url(story), {"action": "reject", "comment": "Cần thêm ảnh vườn bơ."})
+    dashboard = logged_in(people["producer"]).get(reverse("wagtailadmin_home")).content.decode()
+    assert story.title in dashboard
+    assert "Cần sửa" in dashboard and "Cần thêm ảnh vườn bơ." in dashboard
+    assert "Viết câu chuyện mới" in dashboard

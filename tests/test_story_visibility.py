@@ -200,3 +200,8 @@ def test_the_api_carries_the_verification_record(client, verified):
     ]
     assert "notes" not in str(record) and "Đã đến vườn" not in str(detail)
     assert detail["reading_minutes"] >= 1
+
+
+def test_the_home_page_shows_only_verified_stories(client, hidden, verified):
+    html = client.get("/").content.decode()
+    assert verified.title in html and HIDDEN_TITLE not in html

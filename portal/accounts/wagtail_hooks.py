@@ -3,6 +3,7 @@
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -37,3 +38,49 @@ def show_producers_only_their_pages(pages, request):
     if producer_id is None:
         return pages
     return pages.filter(pk__in=visible_page_ids(producer_id))
+
+
+class ProducerDashboardPanel(Component):
+    """A producer account's home in the admin: its pages and where each story stands."""
+
+    name = "producer_pages"
+    template_name = "accounts/producer_dashboard_panel.html"
+    order = 50
+
+    def __init__(self, producer):
+        self.producer = producer
+
+    def get_context_data(self, parent_context=None):
+        from portal.catalogue.models import ProductPage
+        from stories.models import StoryIndexPage, StoryPage
+
+        stories = list(StoryPage.objects.filter(producer=self.producer).order_by("-latest_revision_created_at"))
+        for story in stories:
+            story.review_status = review_status(story)
+        return {
+            "producer": self.producer,
+            "products": ProductPage.objects.filter(producer=self.producer).order_by("title"),
+            "stories": stories,
+            "stories_index": StoryIndexPage.objects.first(),
+        }
+
+
+def review_status(story) -> dict:
+    """Where a story stands, in the producer's words, with the reviewer's comment when sent back."""
+    state = story.current_workflow_state
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        return {"code": "needs_changes", "label": "Cần sửa", "comment": state.current_task_state.comment}
+    if state is not None:
+        return {"code": "in_review", "label": "Đang chờ thẩm định", "comment": ""}
+    if story.live and story.has_unpublished_changes:
+        return {"code": "live_with_draft", "label": "Đã xác minh · có bản sửa chưa gửi", "comment": ""}
+    if story.live:
+        return {"code": "live", "label": "Đã xác minh, đang hiển thị", "comment": ""}
+    return {"code": "draft", "label": "Bản nháp, chưa gửi", "comment": ""}
+
+
+@hooks.register("construct_homepage_panels")
+def add_producer_panel(request, panels):
+    account = ProducerAccount.objects.filter(user_id=request.user.pk).select_related("producer").first()
+    if account is not None and not request.user.is_superuser:
+        panels.insert(0, ProducerDashboardPanel(account.producer))
