@@ -14,7 +14,6 @@ from wagtail.images import get_image_model
 from portal.catalogue.demo.accounts import ACCOUNTS, EDITORS, PRODUCERS, REVIEWERS
 from portal.catalogue.demo.data import COLLECTION_NAME, IMAGE_CREDIT
 from portal.catalogue.gtin import normalise_gtin
-from stories.models import AuthenticityReviewTaskState, StoryPage, VerificationEvidence
 from portal.catalogue.models import (
     CertificateStatus,
     ProducerPage,
@@ -22,6 +21,7 @@ from portal.catalogue.models import (
     ProductMarketplaceLink,
     ProductPage,
 )
+from stories.models import AuthenticityReviewTaskState, StoryPage, VerificationEvidence
 
 DAK_NONG_FOUR_STARS = {
     "Bơ núi lửa Krông Nô": "HTX Nông nghiệp dịch vụ bơ núi lửa Krông Nô",

@@ -329,9 +329,7 @@ def _png() -> bytes:
 def test_a_producer_cannot_publish_or_read_others_through_the_admin_api(users, estates):
     client = logged_in(users["producer_a"])
     own_draft = estates["a"].draft_product
-    response = client.post(
-        f"/admin/api/main/pages/{own_draft.pk}/action/publish/", {}, content_type="application/json"
-    )
+    response = client.post(f"/admin/api/main/pages/{own_draft.pk}/action/publish/", {}, content_type="application/json")
     assert response.status_code in (400, 403)
     assert not ProductPage.objects.get(pk=own_draft.pk).live
     assert client.get(f"/admin/api/main/pages/{estates['b'].draft_product.pk}/").status_code == 404
@@ -351,7 +349,8 @@ def test_a_producers_product_edit_goes_live_when_an_editor_approves_it(users, es
     data = {key: ("" if value is None else value) for key, value in data.items()}
     data["certifications"] = [str(pk) for pk in data.get("certifications") or []]
     data["action-submit"] = "action-submit"
-    assert producer.post(reverse("wagtailadmin_pages:edit", args=[product.pk]), nested_form_data(data)).status_code == 302
+    response = producer.post(reverse("wagtailadmin_pages:edit", args=[product.pk]), nested_form_data(data))
+    assert response.status_code == 302
     state = WorkflowState.objects.get(object_id=str(product.pk), status=WorkflowState.STATUS_IN_PROGRESS)
     assert ProductPage.objects.get(pk=product.pk).summary != "Bơ chín cây, cơm vàng dẻo."
 

@@ -39,9 +39,7 @@ def verified(make_story, review_story, producer, product):
 def _hidden(make_story, producer, product, **kwargs):
     from tests.factories import story_body
 
-    return make_story(
-        producer, products=[product], title=HIDDEN_TITLE, body=story_body(SECRET_SENTENCE), **kwargs
-    )
+    return make_story(producer, products=[product], title=HIDDEN_TITLE, body=story_body(SECRET_SENTENCE), **kwargs)
 
 
 def never_submitted(make_story, review_story, producer, product):
