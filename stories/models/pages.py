@@ -212,7 +212,15 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["producer"] = self.live_producer
         context["verification"] = self.verification
-        context["products"] = self.public_products
+        # Products already shown by a "related products" block are not listed twice.
+        in_body = {
+            product.pk
+            for block in self.body
+            if block.block_type == "related_products"
+            for product in block.value.get("products") or []
+            if product is not None
+        }
+        context["products"] = [product for product in self.public_products if product.pk not in in_body]
         return context
 
     # --- SEO ---------------------------------------------------------------------------------
