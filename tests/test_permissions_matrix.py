@@ -358,3 +358,16 @@ def test_a_producers_product_edit_goes_live_when_an_editor_approves_it(users, es
     url = reverse("wagtailadmin_pages:workflow_action", args=[product.pk, "approve", state.current_task_state.pk])
     assert editor.post(url, {}).status_code == 302
     assert ProductPage.objects.get(pk=product.pk).summary == "Bơ chín cây, cơm vàng dẻo."
+
+
+def test_no_admin_report_shows_a_producer_another_producers_pages(users, estates):
+    client = logged_in(users["producer_a"])
+    estates["b"].draft_product.save_revision(user=users["editor"], log_action=True)
+    for name in ("site_history", "workflow", "workflow_tasks", "aging_pages", "locked_pages", "page_types_usage"):
+        url = reverse(f"wagtailadmin_reports:{name}")
+        response = client.get(url)
+        assert denied(response), url  # reports are for the programme's editors
+        html = response.content.decode()
+        for estate_page in (estates["b"].draft_product, estates["b"].story):
+            assert estate_page.title not in html, f"{estate_page.title} in {url}"
+    assert logged_in(users["editor"]).get(reverse("wagtailadmin_reports:site_history")).status_code == 200

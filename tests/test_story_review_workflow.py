@@ -244,3 +244,19 @@ def test_the_producer_dashboard_tells_where_each_story_stands(people, editorial_
     assert story.title in dashboard
     assert "Cần sửa" in dashboard and "Cần thêm ảnh vườn bơ." in dashboard
     assert "Viết câu chuyện mới" in dashboard
+
+
+def test_a_reviewer_can_also_decide_from_wagtails_own_review_buttons(people, editorial_site, client):
+    story = submit_new_story(people, editorial_site)
+    task_state = story.current_workflow_task_state
+    reviewer = logged_in(people["reviewer"])
+    reviewer.post(
+        workspace_url(story),
+        {"action": "evidence", "method": "interview", "checked_on": "2025-03-11", "notes": "Gọi điện cho giám đốc."},
+    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+    response = reviewer.post(url, {"attribution": "desk", "public_note": "", "comment": ""})
+    assert response.status_code == 302
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.live
+    assert "Phỏng vấn chủ thể" in page_text(client.get(story.url))

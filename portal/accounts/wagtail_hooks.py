@@ -84,3 +84,9 @@ def add_producer_panel(request, panels):
     account = ProducerAccount.objects.filter(user_id=request.user.pk).select_related("producer").first()
     if account is not None and not request.user.is_superuser:
         panels.insert(0, ProducerDashboardPanel(account.producer))
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_from_producers(request, menu_items):
+    if producer_id_for(request.user) is not None:
+        menu_items.clear()
