@@ -148,3 +148,16 @@ def test_the_reviewer_queue_lists_waiting_stories_oldest_first(make_user, make_s
     assert html.index("Gửi trước") < html.index("Gửi sau")
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Câu chuyện chờ thẩm định" in dashboard and "Gửi trước" in dashboard
+
+
+def test_deleting_a_producer_keeps_its_verified_story(make_user, make_producer, make_story, review_story, client):
+    producer = make_producer(title="HTX Sẽ giải thể")
+    story = make_story(producer)
+    review_story(story)
+    editor = Client()
+    editor.force_login(make_user("editor"))
+    response = editor.post(reverse("wagtailadmin_pages:delete", args=[producer.pk]))
+    assert response.status_code == 302
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.producer_id is None and story.live
+    assert client.get(story.url).status_code == 200

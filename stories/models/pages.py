@@ -62,10 +62,13 @@ class StoryIndexPage(PortalPermissionsMixin, SeoMixin, Page):
 class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
     """A producer's story. It reaches the public only through the authenticity review."""
 
+    # Deleting a producer keeps its stories (shown without a producer until an
+    # editor reassigns them) rather than failing or deleting them silently.
     producer = models.ForeignKey(
         "catalogue.ProducerPage",
         verbose_name="chủ thể",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="stories",
     )
     standfirst = models.CharField(
