@@ -260,3 +260,30 @@ def test_a_reviewer_can_also_decide_from_wagtails_own_review_buttons(people, edi
     story = StoryPage.objects.get(pk=story.pk)
     assert story.live
     assert "Phỏng vấn chủ thể" in page_text(client.get(story.url))
+
+
+def test_a_reviewers_own_corrections_go_live_with_the_approval(people, editorial_site, client):
+    """Edit and approve: the reviewer fixes a typo while approving; the reviewed text is what goes live."""
+    import json
+
+    story = submit_new_story(people, editorial_site)
+    reviewer = logged_in(people["reviewer"])
+    reviewer.post(
+        workspace_url(story),
+        {"action": "evidence", "method": "site_visit", "checked_on": "2025-03-10", "notes": "Đến vườn."},
+    )
+    response = reviewer.post(
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        story_form(
+            standfirst="Bản người thẩm định đã sửa lỗi chính tả.",
+            **{
+                "action-workflow-action": "true",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": json.dumps({"attribution": "desk", "public_note": "", "comment": ""}),
+            },
+        ),
+    )
+    assert response.status_code == 302
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.live and story.standfirst == "Bản người thẩm định đã sửa lỗi chính tả."
+    assert story.live_revision_is_verified()
