@@ -9,12 +9,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.api import api_router
 from portal.core import views as core_views
 from portal.core.sitemaps import SITEMAPS
+from search import views as search_views
 from stories.feeds import VerifiedStoriesFeed
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/search/", search_views.search_api, name="search_api"),
+    path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
+    path("tim-kiem/", search_views.search_page, name="search"),
     path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",

@@ -169,3 +169,126 @@ def review_story(make_user):
         return task_state
 
     return run
+
+
+# --- search engines ---------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url(tmp_path_factory):
+    """A real Elasticsearch if ELASTICSEARCH_URL is set, else the noida-db test server on a free port."""
+    import os
+    import subprocess
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    configured = os.environ.get("ELASTICSEARCH_URL")
+    if configured:
+        yield configured
+        return
+    import noida_db
+
+    binary = Path(noida_db.__file__).parent / "noida-db"
+    binary.chmod(0o755)
+    port = _free_port()
+    data_dir = tmp_path_factory.mktemp("noida-db")
+    server = subprocess.Popen(
+        [
+            str(binary),
+            "start",
+            "--data-dir",
+            str(data_dir),
+            "--only",
+            "elasticsearch",
+            "--elasticsearch-port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("The noida-db test server did not start") from None
+            time.sleep(0.1)
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def _use_elasticsearch(settings, url: str) -> str:
+    import uuid
+
+    from django.core.cache import cache
+
+    from search import elastic
+
+    settings.ELASTICSEARCH_URL = url
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:12]}-"
+    settings.ELASTICSEARCH_WAIT_FOR_REFRESH = True
+    settings.ELASTICSEARCH_TIMEOUT = 5.0  # a loaded CI machine is not an outage
+    cache.delete(elastic.BREAKER_KEY)
+    return settings.ELASTICSEARCH_INDEX_PREFIX
+
+
+def _drop_indices(prefix: str) -> None:
+    from search import elastic
+
+    try:
+        es = elastic.client()
+        for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
+            es.indices.delete(index=name, ignore_unavailable=True)
+    except Exception:  # the server may be gone on purpose (fallback tests)
+        pass
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def search_engine(request, settings):
+    """Runs a test once per engine: the contract is the same JSON from both."""
+    if request.param == "database":
+        settings.ELASTICSEARCH_URL = ""
+        yield "database"
+        return
+    prefix = _use_elasticsearch(settings, request.getfixturevalue("elasticsearch_url"))
+    yield "elasticsearch"
+    _drop_indices(prefix)
+
+
+@pytest.fixture
+def with_elasticsearch(settings, elasticsearch_url):
+    """Elasticsearch configured, with a fresh index prefix for this test."""
+    prefix = _use_elasticsearch(settings, elasticsearch_url)
+    yield elasticsearch_url
+    _drop_indices(prefix)
+
+
+@pytest.fixture
+def rebuild_index(db):
+    """Index everything as ``manage.py rebuild_search_index`` does."""
+
+    def rebuild():
+        import io
+
+        from django.core.management import call_command
+
+        call_command("rebuild_search_index", stdout=io.StringIO())
+
+    return rebuild

@@ -53,8 +53,21 @@ def _check_cache() -> str:
         return "error"
 
 
+def _check_search() -> dict:
+    """Which engine answers searches; Elasticsearch down is degraded but not failing (the database answers)."""
+    from search import elastic
+
+    if not elastic.configured():
+        return {"engine": "database", "elasticsearch": "not configured"}
+    if elastic.ping():
+        return {"engine": "elasticsearch", "elasticsearch": "ok"}
+    return {"engine": "database", "elasticsearch": "unavailable", "fallback": True}
+
+
 @require_GET
 def healthz(request):
     checks = {"database": _check_database(), "cache": _check_cache()}
     healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "degraded", **checks}, status=200 if healthy else 503)
+    search = _check_search()
+    status = "ok" if healthy and not search.get("fallback") else "degraded"
+    return JsonResponse({"status": status, **checks, "search": search}, status=200 if healthy else 503)

@@ -20,6 +20,11 @@ SETTINGS_VARIABLES = (
     "DB_CONN_MAX_AGE",
     "REDIS_URL",
     "ELASTICSEARCH_URL",
+    "ELASTICSEARCH_INDEX_PREFIX",
+    "ELASTICSEARCH_TIMEOUT",
+    "ELASTICSEARCH_INDEX_TIMEOUT",
+    "ELASTICSEARCH_RETRY_AFTER",
+    "ELASTICSEARCH_WAIT_FOR_REFRESH",
     "SITE_BASE_URL",
     "MEDIA_ROOT",
     "PRIVATE_MEDIA_ROOT",
@@ -57,6 +62,16 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, got {raw!r}") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -16,4 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("publish_scheduled", stdout=self.stdout)
+        from search import elastic
+
+        if elastic.configured() and elastic.ping():
+            sent = elastic.catch_up()
+            self.stdout.write(f"Search index: {sent} missed changes sent to Elasticsearch.")
         self.stdout.write(self.style.SUCCESS("Periodic tasks done."))

@@ -1,0 +1,148 @@
+"""The index follows publishing.
+
+Publish, unpublish, delete, move and privacy changes update the ``SearchEntry``
+rows at once (inside the same transaction); Elasticsearch gets the changed rows
+when the transaction commits, or later through ``catch_up`` if it was down.
+A page that is not live and public never gets a row: its row becomes a tombstone.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import elastic
+from .entries import entry_fields, producer_fields, product_fields, story_fields
+from .models import SearchEntry
+
+ENTRY_FIELDS = [
+    field.name for field in SearchEntry._meta.fields if field.name not in ("page_id", "updated_at", "deleted", "dirty")
+]
+
+
+def _save(page_id: int, fields: dict | None) -> None:
+    if fields is None:
+        SearchEntry.objects.filter(page_id=page_id, deleted=False).update(
+            deleted=True, dirty=True, updated_at=timezone.now()
+        )
+        return
+    SearchEntry.objects.update_or_create(page_id=page_id, defaults={**fields, "deleted": False, "dirty": True})
+
+
+def reindex(pages) -> None:
+    """Bring the entries of these pages (and of what shows them) up to date."""
+    ids = set()
+    for page in pages:
+        for related in _with_dependants(page):
+            _save(related.pk, entry_fields(related))
+            ids.add(related.pk)
+    elastic.push_on_commit(ids)
+
+
+def forget(page_ids) -> None:
+    page_ids = list(page_ids)
+    for page_id in page_ids:
+        _save(page_id, None)
+    elastic.push_on_commit(page_ids)
+
+
+def _with_dependants(page):
+    """A page, plus the pages whose entry shows something of it (a producer's products and stories)."""
+    from portal.catalogue.models import ProducerPage, ProductPage
+    from stories.models import StoryPage
+
+    yield page
+    specific = page.specific
+    if isinstance(specific, ProducerPage):
+        yield from ProductPage.objects.filter(producer_id=page.pk)
+        yield from StoryPage.objects.filter(producer_id=page.pk)
+
+
+# --- signal handlers -------------------------------------------------------------------------------
+
+
+def _on_publish_change(sender, instance, **kwargs):
+    reindex([instance])
+
+
+def _on_move(sender, instance, **kwargs):
+    # Every URL below the moved page changed; a move under a private section hides them.
+    reindex(instance.get_descendants(inclusive=True).specific())
+
+
+def _on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        forget([instance.pk])
+
+
+def _on_restriction_change(sender, instance, **kwargs):
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:
+        return
+    reindex(page.get_descendants(inclusive=True).specific())
+
+
+def connect() -> None:
+    page_published.connect(_on_publish_change, dispatch_uid="search-page-published")
+    page_unpublished.connect(_on_publish_change, dispatch_uid="search-page-unpublished")
+    post_page_move.connect(_on_move, dispatch_uid="search-page-moved")
+    post_delete.connect(_on_delete, dispatch_uid="search-page-deleted")
+    post_save.connect(_on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-saved")
+    post_delete.connect(_on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-gone")
+
+
+# --- building every entry at once ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def rebuild_entries(batch_size: int = 1000) -> dict:
+    """Recompute every entry from the live, public pages, in bulk; tombstone the rest."""
+    from portal.catalogue.models import ProducerPage, ProductPage
+    from stories.models import StoryPage
+
+    started = timezone.now()
+    producers = {
+        producer.pk: producer
+        for producer in ProducerPage.objects.live().public().select_related("province__region", "ward", "image")
+    }
+    counts = {"product": 0, "producer": 0, "story": 0}
+    buffer: list[SearchEntry] = []
+
+    def add(page, fields):
+        fields["url"] = page.get_url() or page.url_path
+        buffer.append(SearchEntry(page_id=page.pk, deleted=False, dirty=True, **fields))
+        counts[fields["kind"]] += 1
+        if len(buffer) >= batch_size:
+            _flush(buffer)
+
+    for producer in producers.values():
+        add(producer, producer_fields(producer))
+    products = (
+        ProductPage.objects.live()
+        .public()
+        .select_related("category__parent", "origin_province__region", "origin_ward", "image")
+        .prefetch_related("certifications")
+        .order_by("pk")
+    )
+    for product in products.iterator(chunk_size=batch_size):
+        add(product, product_fields(product, producers.get(product.producer_id)))
+    for story in StoryPage.objects.live().public().select_related("cover_image").order_by("pk"):
+        add(story, story_fields(story, producers.get(story.producer_id)))
+    _flush(buffer)
+    tombstoned = SearchEntry.objects.filter(deleted=False, updated_at__lt=started).update(
+        deleted=True, dirty=True, updated_at=timezone.now()
+    )
+    return {**counts, "removed": tombstoned}
+
+
+def _flush(buffer: list[SearchEntry]) -> None:
+    if buffer:
+        SearchEntry.objects.bulk_create(
+            buffer,
+            update_conflicts=True,
+            unique_fields=["page_id"],
+            update_fields=[*ENTRY_FIELDS, "deleted", "dirty", "updated_at"],
+        )
+        buffer.clear()

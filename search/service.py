@@ -1,0 +1,140 @@
+"""Which engine answers: Elasticsearch when configured and up, else the database engine.
+
+The JSON is the same whichever engine answered (``"engine"`` says which), so a
+client never notices a fallback except by that field.
+"""
+
+import datetime
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from portal.catalogue.models import Certification, ProducerType, ProductCategory
+from portal.regions.models import EconomicRegion, Province
+
+from . import elastic
+from .engines.base import FACETS, EngineResult, EngineUnavailable, Hit, Suggestion
+from .engines.database import DatabaseEngine
+from .models import EntryKind
+from .params import SearchQuery
+
+LABELS_KEY = "search:facet-labels"
+
+
+def _engines():
+    if elastic.available():
+        from .engines.elastic import ElasticEngine
+
+        return [ElasticEngine(), DatabaseEngine()]
+    return [DatabaseEngine()]
+
+
+def _answer(method: str, *args):
+    engines = _engines()
+    for engine in engines[:-1]:
+        try:
+            return getattr(engine, method)(*args)
+        except EngineUnavailable as error:
+            elastic.mark_down(error)
+    return getattr(engines[-1], method)(*args)
+
+
+def search(query: SearchQuery) -> EngineResult:
+    return _answer("search", query)
+
+
+def suggest(text: str) -> list[Suggestion]:
+    return _answer("suggest", text)
+
+
+def engine_name() -> str:
+    return _engines()[0].name
+
+
+# --- serialising ---------------------------------------------------------------------------------
+
+
+def facet_labels() -> dict:
+    """Display names of facet values; a handful of small tables, cached."""
+
+    def build():
+        return {
+            "region": dict(EconomicRegion.objects.values_list("slug", "name")),
+            "province": dict(Province.objects.values_list("slug", "short_name")),
+            "category": dict(ProductCategory.objects.filter(parent__isnull=True).values_list("slug", "name")),
+            "stars": {3: "3 sao", 4: "4 sao", 5: "5 sao"},
+            "producer_type": dict(ProducerType.choices),
+            "certification": dict(Certification.objects.values_list("slug", "name")),
+            "type": dict(EntryKind.choices),
+        }
+
+    return cache.get_or_set(LABELS_KEY, build, 300)
+
+
+def certificate_status(card: dict, today: datetime.date) -> str | None:
+    """Computed at answer time, so an expired certificate is never reported as valid."""
+    if "expires_on" not in card:
+        return None
+    if card.get("revoked_on") and datetime.date.fromisoformat(card["revoked_on"]) <= today:
+        return "revoked"
+    if card.get("expires_on") and datetime.date.fromisoformat(card["expires_on"]) < today:
+        return "expired"
+    return "valid"
+
+
+def serialise_hit(hit: Hit, today: datetime.date) -> dict:
+    fields, card = hit.fields, hit.fields.get("card") or {}
+    result = {
+        "type": fields["kind"],
+        "id": fields["page_id"],
+        "title": fields["title"],
+        "url": fields["url"],
+        "summary": fields.get("summary") or "",
+        "stars": fields.get("stars"),
+        "province": card.get("province", ""),
+        "region": card.get("region", ""),
+        "image": card.get("image") or None,
+        "highlight": hit.highlight,
+    }
+    if fields["kind"] == EntryKind.PRODUCT:
+        result.update(
+            category=card.get("category", ""),
+            producer=card.get("producer", ""),
+            certificate_status=certificate_status(card, today),
+            expires_on=card.get("expires_on"),
+        )
+    elif fields["kind"] == EntryKind.PRODUCER:
+        result["producer_type"] = card.get("producer_type", "")
+    else:
+        result.update(producer=card.get("producer", ""), reading_minutes=card.get("reading_minutes"))
+    if hit.distance_km is not None:
+        result["distance_km"] = hit.distance_km
+    return result
+
+
+def serialise(result: EngineResult, query: SearchQuery) -> dict:
+    labels = facet_labels()
+    today = timezone.localdate()
+    facets = {}
+    for facet in FACETS:
+        counts = result.facets.get(facet, {})
+        names = labels[facet]
+        facets[facet] = sorted(
+            (
+                {"value": value, "label": names.get(value, str(value)), "count": count}
+                for value, count in counts.items()
+                if count
+            ),
+            key=lambda item: (-item["count"], str(item["label"])) if facet != "stars" else (-item["value"],),
+        )
+    pages = max(1, -(-result.count // query.page_size))
+    return {
+        "engine": result.engine,
+        "count": result.count,
+        "page": query.page,
+        "pages": pages,
+        "page_size": query.page_size,
+        "sort": query.sort,
+        "results": [serialise_hit(hit, today) for hit in result.hits],
+        "facets": facets,
+    }
