@@ -8,7 +8,7 @@ SQL (exact haversine for the page shown).
 import math
 from collections import Counter
 
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from search.models import SearchEntry
@@ -120,12 +120,10 @@ class DatabaseEngine:
             return entries.order_by(stars_first, "title_folded")
         if query.sort == "newest":
             return entries.order_by(F("published_at").desc(nulls_last=True), "title_folded")
-        if query.sort == "name" or not tokens:
-            return (
-                entries.order_by(stars_first, "title_folded")
-                if query.sort != "name"
-                else entries.order_by("title_folded")
-            )
+        if query.sort == "name":
+            return entries.order_by("title_folded")
+        if not tokens:
+            return entries.order_by(stars_first, "title_folded")
         # Tiers first (the whole query is the title > every word is in the title > some are),
         # then products before producers before stories, then phrase and prefix bonuses.
         phrase = " " + " ".join(tokens)
@@ -167,18 +165,6 @@ class DatabaseEngine:
                 counts.update(slugs.split())
             return dict(counts)
         column = {"category": "category_group", "type": "kind"}.get(facet, facet)
-        rows = (
-            entries.exclude(**{f"{column}__isnull": True}).exclude(**{column: ""})
-            if facet != "stars"
-            else (entries.exclude(stars__isnull=True))
-        )
-        return {
-            row[column]: row["count"]
-            for row in rows.order_by().values(column).annotate(count=_count()).values(column, "count")
-        }
-
-
-def _count():
-    from django.db.models import Count
-
-    return Count("page_id")
+        empty = Q(stars__isnull=True) if facet == "stars" else Q(**{column: ""})
+        rows = entries.exclude(empty).order_by().values(column).annotate(count=Count("page_id"))
+        return {row[column]: row["count"] for row in rows}
