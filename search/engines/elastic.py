@@ -40,7 +40,8 @@ def _matches(text: str):
             Q(
                 "multi_match",
                 query=folded,
-                fields=["title^4", "title.prefix^2", "summary^1.5", "text"],
+                # ``text`` holds every searchable word (the summary's included), already folded.
+                fields=["title^4", "title.prefix^2", "text"],
                 type="most_fields",
                 operator="and",
                 fuzziness="AUTO:4,7",

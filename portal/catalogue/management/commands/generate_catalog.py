@@ -1,5 +1,6 @@
 """``manage.py generate_catalog --products N [--seed S] [--clear]``."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.catalogue.generator import clear_generated, generate_catalogue
@@ -8,7 +9,8 @@ from portal.catalogue.generator import clear_generated, generate_catalogue
 class Command(BaseCommand):
     help = (
         "Create a realistic synthetic OCOP catalogue across all 34 provinces, following the national "
-        "star and producer-type shares. Pages are created live, in bulk; run rebuild_search_index afterwards."
+        "star and producer-type shares. Pages are created live, in bulk (no publishing signals), so the "
+        "search index is rebuilt afterwards unless --skip-index."
     )
 
     def add_arguments(self, parser):
@@ -18,8 +20,9 @@ class Command(BaseCommand):
             "--clear", action="store_true", help="first delete every page this command generated before"
         )
         parser.add_argument("--batch-size", type=int, default=2000, help="rows per INSERT batch (default 2000)")
+        parser.add_argument("--skip-index", action="store_true", help="do not rebuild the search index afterwards")
 
-    def handle(self, *args, products, seed, clear, batch_size, **options):
+    def handle(self, *args, products, seed, clear, batch_size, skip_index, **options):
         if products < 0 or batch_size < 1:
             raise CommandError("--products must be ≥ 0 and --batch-size ≥ 1")
         if not products and not clear:
@@ -36,3 +39,5 @@ class Command(BaseCommand):
                     f"in {report.seconds:.1f} s ({report.products_per_second:.0f} products/s)."
                 )
             )
+        if not skip_index:
+            call_command("rebuild_search_index", stdout=self.stdout)
