@@ -109,9 +109,10 @@ def rebuild_entries(batch_size: int = 1000) -> dict:
     }
     counts = {"product": 0, "producer": 0, "story": 0}
     buffer: list[SearchEntry] = []
+    url_of = _url_function()
 
     def add(page, fields):
-        fields["url"] = page.get_url() or page.url_path
+        fields["url"] = url_of(page)
         buffer.append(SearchEntry(page_id=page.pk, deleted=False, dirty=True, **fields))
         counts[fields["kind"]] += 1
         if len(buffer) >= batch_size:
@@ -135,6 +136,23 @@ def rebuild_entries(batch_size: int = 1000) -> dict:
         deleted=True, dirty=True, updated_at=timezone.now()
     )
     return {**counts, "removed": tombstoned}
+
+
+def _url_function():
+    """Page URLs for thousands of pages: with one site, a slice of the stored path, not a lookup each."""
+    from wagtail.models import Site
+
+    root_paths = Site.get_site_root_paths()
+    if len(root_paths) != 1:
+        return lambda page: page.get_url() or page.url_path
+    root = root_paths[0].root_path
+
+    def url_of(page):
+        if page.url_path.startswith(root):
+            return "/" + page.url_path[len(root) :]
+        return page.get_url() or page.url_path
+
+    return url_of
 
 
 def _flush(buffer: list[SearchEntry]) -> None:
