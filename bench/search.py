@@ -173,9 +173,7 @@ def main(argv=None) -> int:
         call_command("migrate", verbosity=0)
         call_command("setup_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
         started = time.perf_counter()
-        call_command(
-            "generate_catalog", products=args.products, seed=args.seed, skip_index=True, stdout=sys.stderr
-        )
+        call_command("generate_catalog", products=args.products, seed=args.seed, skip_index=True, stdout=sys.stderr)
         generate_seconds = time.perf_counter() - started
 
         es_url = os.environ.get("BENCH_ELASTICSEARCH_URL")

@@ -13,6 +13,7 @@ MAX_QUERY_LENGTH = 200
 MAX_RADIUS_KM = 500
 MAX_PAGE = 500
 PAGE_SIZE = 20
+INVALID_SLUG = "Giá trị không hợp lệ: dùng mã không dấu như trong đường dẫn, ví dụ lam-dong."
 
 SORTS = {
     "relevance": "Phù hợp nhất",
@@ -70,9 +71,9 @@ class SearchParamsForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": f"Từ khóa quá dài: tối đa {MAX_QUERY_LENGTH} ký tự."},
     )
-    region = forms.SlugField(required=False)
-    province = forms.SlugField(required=False)
-    category = forms.SlugField(required=False)
+    region = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
+    province = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
+    category = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
     stars = forms.TypedMultipleChoiceField(
         required=False,
         choices=[("3", "3"), ("4", "4"), ("5", "5")],
@@ -84,7 +85,7 @@ class SearchParamsForm(forms.Form):
         choices=[("", "")] + ProducerType.choices,
         error_messages={"invalid_choice": "Loại hình chủ thể không hợp lệ: dùng " + ", ".join(ProducerType.values)},
     )
-    certification = forms.SlugField(required=False)
+    certification = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
     type = forms.ChoiceField(
         required=False,
         choices=[("", "")] + EntryKind.choices,

@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from portal.catalogue.models import ProductCategory
+
 from . import service
 from .params import MAX_QUERY_LENGTH, SORTS, SearchParamsForm, first_error
 
@@ -77,17 +79,26 @@ def _without(request, *names) -> str:
 def _chips(request, data) -> list[dict]:
     """The active filters, each with the link that removes it."""
     chips = []
+    labels = service.facet_labels()
     for name in ("region", "province", "category", "producer_type", "certification", "type"):
         value = request.GET.get(name)
         if value:
-            label = next((item["label"] for item in data["facets"][name] if str(item["value"]) == value), value)
+            label = labels[name].get(value)
+            if label is None:  # a subgroup: not a facet value, but a real category
+                label = ProductCategory.objects.filter(slug=value).values_list("name", flat=True).first() or value
             chips.append({"label": label, "remove": _without(request, name)})
     for value in request.GET.getlist("stars"):
         pairs = [(k, v) for k, v in request.GET.lists() if k not in ("stars", "page") for v in v if v]
         pairs += [("stars", other) for other in request.GET.getlist("stars") if other != value]
         chips.append({"label": f"{value} sao", "remove": urlencode(pairs)})
     if request.GET.get("lat") and request.GET.get("lon"):
-        chips.append({"label": "Gần vị trí của bạn", "remove": _without(request, "lat", "lon", "radius_km")})
+        # Sorting by distance means nothing without the position: it goes with it.
+        remove = (
+            ("lat", "lon", "radius_km", "sort")
+            if request.GET.get("sort") == "distance"
+            else ("lat", "lon", "radius_km")
+        )
+        chips.append({"label": "Gần vị trí của bạn", "remove": _without(request, *remove)})
     return chips
 
 

@@ -173,3 +173,8 @@ def test_health_reports_the_database_engine_when_elasticsearch_is_not_configured
     health = client.get("/healthz").json()
     assert health["search"] == {"engine": "database", "elasticsearch": "not configured"}
     assert health["status"] == "ok"
+
+
+def test_a_malformed_slug_gets_a_vietnamese_message(client, site_tree):
+    response = client.get("/api/search/", {"region": "Foo bar"})
+    assert response.status_code == 400 and "không dấu" in response.json()["error"]
