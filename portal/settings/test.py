@@ -29,3 +29,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-static-"))  # noqa: F405
+# Tests choose their engine (tests/conftest.py: ``search_engine``); the database
+# engine unless a test asks for Elasticsearch, whatever the shell exports.
+ELASTICSEARCH_URL = ""
+ELASTICSEARCH_INDEX_PREFIX = "test-"
