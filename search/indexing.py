@@ -21,7 +21,17 @@ ENTRY_FIELDS = [
 ]
 
 
+def _changed() -> None:
+    # Now (this transaction's own reads) and again at commit (other requests may have
+    # cached the old rows under the first new version in between).
+    from .service import index_changed
+
+    index_changed()
+    transaction.on_commit(index_changed)
+
+
 def _save(page_id: int, fields: dict | None) -> None:
+    _changed()
     if fields is None:
         SearchEntry.objects.filter(page_id=page_id, deleted=False).update(
             deleted=True, dirty=True, updated_at=timezone.now()
@@ -135,6 +145,7 @@ def rebuild_entries(batch_size: int = 1000) -> dict:
     tombstoned = SearchEntry.objects.filter(deleted=False, updated_at__lt=started).update(
         deleted=True, dirty=True, updated_at=timezone.now()
     )
+    _changed()
     return {**counts, "removed": tombstoned}
 
 

@@ -5,6 +5,7 @@ client never notices a fallback except by that field.
 """
 
 import datetime
+import hashlib
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -39,8 +40,35 @@ def _answer(method: str, *args):
     return getattr(engines[-1], method)(*args)
 
 
+VERSION_KEY = "search:index-version"
+RESULT_TTL = 120
+
+
+def index_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def index_changed() -> None:
+    """Called once a change is committed (and again once Elasticsearch has it): cached answers expire."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
 def search(query: SearchQuery) -> EngineResult:
-    return _answer("search", query)
+    """The answer, from the cache when the same question was asked since the index last changed.
+
+    People browse the same regions, provinces and stars over and over; the first
+    answer is worked out, the next ones are read. Any committed change to the index
+    moves the version, so a cached answer never outlives what it shows.
+    """
+    key = f"search:{index_version()}:{engine_name()}:{hashlib.sha1(repr(query).encode()).hexdigest()}"
+    result = cache.get(key)
+    if result is None:
+        result = _answer("search", query)
+        cache.set(key, result, RESULT_TTL)
+    return result
 
 
 def suggest(text: str) -> list[Suggestion]:

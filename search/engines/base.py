@@ -64,7 +64,10 @@ def haversine_km(lat1, lon1, lat2, lon2) -> float:
 
 
 def _fold_chars(text: str) -> str:
-    """Fold one character at a time, so positions in the folded text match the original."""
+    """Folded text whose positions match the original (Vietnamese letters fold one to one)."""
+    folded = fold_vietnamese(text)
+    if len(folded) == len(text):
+        return folded
     return "".join((fold_vietnamese(char)[:1] or char) for char in text)
 
 
@@ -76,9 +79,9 @@ def highlight(text: str, tokens: list[str], limit: int | None = None) -> str:
     """
     if not text:
         return ""
-    folded = _fold_chars(text)
     spans = []
     if tokens:
+        folded = _fold_chars(text)
         pattern = re.compile(r"(?<![0-9a-z])(" + "|".join(re.escape(token) for token in tokens) + r")[0-9a-z]*")
         spans = [match.span() for match in pattern.finditer(folded)]
     start, end = 0, len(text)
