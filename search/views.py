@@ -88,7 +88,9 @@ def _chips(request, data) -> list[dict]:
                 label = ProductCategory.objects.filter(slug=value).values_list("name", flat=True).first() or value
             chips.append({"label": label, "remove": _without(request, name)})
     for value in request.GET.getlist("stars"):
-        pairs = [(k, v) for k, v in request.GET.lists() if k not in ("stars", "page") for v in v if v]
+        pairs = [
+            (key, item) for key, items in request.GET.lists() if key not in ("stars", "page") for item in items if item
+        ]
         pairs += [("stars", other) for other in request.GET.getlist("stars") if other != value]
         chips.append({"label": f"{value} sao", "remove": urlencode(pairs)})
     if request.GET.get("lat") and request.GET.get("lon"):
