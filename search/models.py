@@ -51,7 +51,7 @@ class SearchEntry(models.Model):
     # Elasticsearch bookkeeping.
     dirty = models.BooleanField(default=True, db_index=True)
     deleted = models.BooleanField(default=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = SearchEntryQuerySet.as_manager()
 

@@ -8,11 +8,11 @@ that scan, and only the page's own rows are read in full. One scan instead of on
 per facet is what keeps a national catalogue fast on SQLite.
 """
 
+import heapq
 import math
 from collections import Counter
-from itertools import compress
 
-from django.db.models import Case, CharField, F, FloatField, Value, When
+from django.db.models import Case, CharField, Count, F, FloatField, Max, Value, When
 from django.db.models.functions import Cast, Coalesce
 
 from search.models import SearchEntry
@@ -64,8 +64,7 @@ def _test(name: str, value):
     return lambda row: row[column] == value
 
 
-def _facet_counts(rows: list[dict], facet: str, keep: list[bool] | None) -> Counter:
-    chosen = rows if keep is None else compress(rows, keep)
+def _facet_counts(chosen: list[dict], facet: str) -> Counter:
     if facet == "certification":
         return Counter(slug for row in chosen for slug in row["certifications"].split())
     column = {"category": "category_group", "type": "kind"}.get(facet, facet)
@@ -75,35 +74,68 @@ def _facet_counts(rows: list[dict], facet: str, keep: list[bool] | None) -> Coun
     return counts
 
 
+def _distance2(row: dict, lat: float, lon: float, scale: float) -> float | None:
+    if row["latitude"] is None:
+        return None
+    return (row["latitude"] - lat) ** 2 + (row["longitude"] - lon) ** 2 * scale
+
+
+# The slim rows of every visible entry, kept in this process until the table changes:
+# counting facets over a national catalogue then costs a few passes over lists, not a
+# table scan building 20,000 Python objects per request.
+_slim_cache: dict = {"stamp": None, "rows": {}}
+
+
+def slim_rows() -> dict[int, dict]:
+    from search.service import index_version
+
+    # The shared version moves on every committed change; the table's own stamp covers a flushed cache.
+    table = SearchEntry.objects.aggregate(latest=Max("updated_at"), entries=Count("page_id"))
+    stamp = (index_version(), table["latest"], table["entries"])
+    if _slim_cache["stamp"] != stamp:
+        rows = (
+            SearchEntry.objects.visible()
+            # Text sorts like the date and costs nothing to read; parsing thousands of datetimes does.
+            .annotate(published_key=Coalesce(Cast("published_at", CharField()), Value("")))
+            .values(*SLIM_FIELDS, "latitude", "longitude", "published_key")
+        )
+        _slim_cache.update(stamp=stamp, rows={row["page_id"]: row for row in rows}, counts={})
+    return _slim_cache["rows"]
+
+
+def all_rows_counts(facet: str) -> Counter:
+    """A facet's counts over every visible row (no filter), kept with the slim rows."""
+    counts = _slim_cache.setdefault("counts", {})
+    if facet not in counts:
+        counts[facet] = _facet_counts(list(_slim_cache["rows"].values()), facet)
+    return counts[facet]
+
+
 class DatabaseEngine:
     name = "database"
 
     def search(self, query: SearchQuery) -> EngineResult:
         tokens = query_tokens(query.text)
-        candidates = self._near(self._matching(SearchEntry.objects.visible(), tokens), query)
-        fields = list(SLIM_FIELDS)
-        if query.has_point:
-            fields.append("distance2")
-        if query.sort == "newest":
-            # Text sorts like the date and costs nothing to read; parsing thousands of datetimes does.
-            candidates = candidates.annotate(published_key=Coalesce(Cast("published_at", CharField()), Value("")))
-            fields.append("published_key")
-        rows = list(candidates.values(*fields))
+        rows = self._candidates(query, tokens)
+        every_row = not tokens and query.radius_km is None
 
-        # One pass per filter; a facet counts the rows that pass every *other* filter.
-        passes = {name: [test(row) for row in rows] for name, test in
-                  ((name, _test(name, value)) for name, value in query.active_filters().items())}  # fmt: skip
+        # The positions passing each filter; a facet counts the rows that pass every *other* filter.
+        passing = {
+            name: {position for position, row in enumerate(rows) if test(row)}
+            for name, test in ((name, _test(name, value)) for name, value in query.active_filters().items())
+        }
         facets = {}
         for facet in FACETS:
-            others = [column for name, column in passes.items() if name != facet]
-            facets[facet] = _facet_counts(
-                rows, facet, [all(flags) for flags in zip(*others, strict=True)] if others else None
-            )
-        everything = [all(flags) for flags in zip(*passes.values(), strict=True)] if passes else None
-        matched = rows if everything is None else list(compress(rows, everything))
+            others = [positions for name, positions in passing.items() if name != facet]
+            if not others:
+                facets[facet] = all_rows_counts(facet) if every_row else _facet_counts(rows, facet)
+            else:
+                facets[facet] = _facet_counts([rows[position] for position in set.intersection(*others)], facet)
+        matched = rows if not passing else [rows[position] for position in set.intersection(*passing.values())]
 
-        matched.sort(key=self._sort_key(query, tokens))
-        page_ids = [row["page_id"] for row in matched[query.offset : query.offset + query.page_size]]
+        # Only the rows up to the end of the asked page are put in order.
+        wanted = heapq.nsmallest(query.offset + query.page_size, matched, key=self._sort_key(query, tokens))
+        page_ids = [row["page_id"] for row in wanted[query.offset :]]
         full = {row["page_id"]: row for row in SearchEntry.objects.filter(page_id__in=page_ids).values(*HIT_FIELDS)}
         hits = [self._hit(full[page_id], query, tokens) for page_id in page_ids if page_id in full]
         return EngineResult(
@@ -125,6 +157,26 @@ class DatabaseEngine:
         return [Suggestion(title=e.title, url=e.url, kind=e.kind) for e in entries[:limit]]
 
     # --- pieces ----------------------------------------------------------------------------
+    def _candidates(self, query: SearchQuery, tokens) -> list[dict]:
+        """The slim rows the text and the radius allow (every visible row when neither is given)."""
+        by_id = slim_rows()
+        if not tokens and query.radius_km is None:
+            if not query.has_point:
+                return list(by_id.values())
+            lat, lon = query.latitude, query.longitude
+            scale = math.cos(math.radians(lat)) ** 2
+            return [
+                {**row, "distance2": _distance2(row, lat, lon, scale)} for row in by_id.values()
+            ]  # fmt: skip
+        candidates = self._near(self._matching(SearchEntry.objects.visible(), tokens), query)
+        if query.has_point:
+            return [
+                {**by_id[page_id], "distance2": distance2}
+                for page_id, distance2 in candidates.values_list("page_id", "distance2")
+                if page_id in by_id
+            ]
+        return [by_id[page_id] for page_id in candidates.values_list("page_id", flat=True) if page_id in by_id]
+
     @staticmethod
     def _matching(entries, tokens):
         # Whole words, except the last one, which may still be being typed.
