@@ -114,6 +114,9 @@ def all_rows_counts(facet: str) -> Counter:
 class DatabaseEngine:
     name = "database"
 
+    def __init__(self):
+        self.distances: dict[int, float | None] = {}  # squared degrees, for sorting by distance
+
     def search(self, query: SearchQuery) -> EngineResult:
         tokens = query_tokens(query.text)
         rows = self._candidates(query, tokens)
@@ -163,18 +166,15 @@ class DatabaseEngine:
         if not tokens and query.radius_km is None:
             if not query.has_point:
                 return list(by_id.values())
+            # Every row is a candidate: the rows stay shared, their distances go to a side table.
             lat, lon = query.latitude, query.longitude
             scale = math.cos(math.radians(lat)) ** 2
-            return [
-                {**row, "distance2": _distance2(row, lat, lon, scale)} for row in by_id.values()
-            ]  # fmt: skip
+            self.distances = {page_id: _distance2(row, lat, lon, scale) for page_id, row in by_id.items()}
+            return list(by_id.values())
         candidates = self._near(self._matching(SearchEntry.objects.visible(), tokens), query)
         if query.has_point:
-            return [
-                {**by_id[page_id], "distance2": distance2}
-                for page_id, distance2 in candidates.values_list("page_id", "distance2")
-                if page_id in by_id
-            ]
+            self.distances = dict(candidates.values_list("page_id", "distance2"))
+            return [by_id[page_id] for page_id in self.distances if page_id in by_id]
         return [by_id[page_id] for page_id in candidates.values_list("page_id", flat=True) if page_id in by_id]
 
     @staticmethod
@@ -210,13 +210,17 @@ class DatabaseEngine:
             )
         return entries
 
-    @staticmethod
-    def _sort_key(query: SearchQuery, tokens):
+    def _sort_key(self, query: SearchQuery, tokens):
         def stars_desc(row):
             return -(row["stars"] or 0)
 
         if query.sort == "distance":
-            return lambda row: (row["distance2"] is None, row["distance2"] or 0, row["title_folded"])
+            distances = self.distances
+            return lambda row: (
+                distances.get(row["page_id"]) is None,
+                distances.get(row["page_id"]) or 0,
+                row["title_folded"],
+            )
         if query.sort == "newest":
             return lambda row: (row["published_key"] == "", _reverse(row["published_key"]), row["title_folded"])
         if query.sort == "name":
