@@ -1,11 +1,11 @@
 """The embedded engine: the same search, answered from the ``SearchEntry`` table.
 
-Works on SQLite and PostgreSQL alike. The text (folded words) and the distance
-(an equirectangular approximation) are matched in SQL, in one scan; the filters,
-the facet counts (each with every *other* filter, as Elasticsearch's post_filter
-does), the ranking and the page are then worked out in Python on the slim rows of
-that scan, and only the page's own rows are read in full. One scan instead of one
-per facet is what keeps a national catalogue fast on SQLite.
+Works on SQLite and PostgreSQL alike. The text (folded words) and a radius (an
+equirectangular approximation) are matched in SQL, in one scan that returns ids;
+the filters, the facet counts (each with every *other* filter, as Elasticsearch's
+post_filter does), the ranking and the page are worked out in Python on a snapshot
+of the slim rows kept in the process until the table changes, and only the page's
+own rows are read in full.
 """
 
 import heapq
@@ -80,35 +80,44 @@ def _distance2(row: dict, lat: float, lon: float, scale: float) -> float | None:
     return (row["latitude"] - lat) ** 2 + (row["longitude"] - lon) ** 2 * scale
 
 
-# The slim rows of every visible entry, kept in this process until the table changes:
-# counting facets over a national catalogue then costs a few passes over lists, not a
-# table scan building 20,000 Python objects per request.
-_slim_cache: dict = {"stamp": None, "rows": {}}
+class Snapshot:
+    """The slim rows of every visible entry, as of one stamp of the table, and their facet counts."""
+
+    def __init__(self, stamp, rows: dict[int, dict]):
+        self.stamp = stamp
+        self.rows = rows
+        self._counts: dict[str, Counter] = {}
+
+    def counts(self, facet: str) -> Counter:
+        """A facet's counts over every visible row (no filter)."""
+        if facet not in self._counts:
+            self._counts[facet] = _facet_counts(list(self.rows.values()), facet)
+        return self._counts[facet]
 
 
-def slim_rows() -> dict[int, dict]:
+# Kept in this process until the table changes: counting facets over a national catalogue
+# then costs a few passes over lists, not a table scan building 20,000 Python objects per
+# request. Replaced whole (one assignment), so a concurrent request never sees half of one.
+_snapshot = Snapshot(None, {})
+
+
+def snapshot() -> Snapshot:
+    global _snapshot
     from search.service import index_version
 
     # The shared version moves on every committed change; the table's own stamp covers a flushed cache.
     table = SearchEntry.objects.aggregate(latest=Max("updated_at"), entries=Count("page_id"))
     stamp = (index_version(), table["latest"], table["entries"])
-    if _slim_cache["stamp"] != stamp:
+    current = _snapshot
+    if current.stamp != stamp:
         rows = (
             SearchEntry.objects.visible()
             # Text sorts like the date and costs nothing to read; parsing thousands of datetimes does.
             .annotate(published_key=Coalesce(Cast("published_at", CharField()), Value("")))
             .values(*SLIM_FIELDS, "latitude", "longitude", "published_key")
         )
-        _slim_cache.update(stamp=stamp, rows={row["page_id"]: row for row in rows}, counts={})
-    return _slim_cache["rows"]
-
-
-def all_rows_counts(facet: str) -> Counter:
-    """A facet's counts over every visible row (no filter), kept with the slim rows."""
-    counts = _slim_cache.setdefault("counts", {})
-    if facet not in counts:
-        counts[facet] = _facet_counts(list(_slim_cache["rows"].values()), facet)
-    return counts[facet]
+        current = _snapshot = Snapshot(stamp, {row["page_id"]: row for row in rows})
+    return current
 
 
 class DatabaseEngine:
@@ -119,7 +128,8 @@ class DatabaseEngine:
 
     def search(self, query: SearchQuery) -> EngineResult:
         tokens = query_tokens(query.text)
-        rows = self._candidates(query, tokens)
+        current = snapshot()
+        rows = self._candidates(query, tokens, current.rows)
         every_row = not tokens and query.radius_km is None
 
         # The positions passing each filter; a facet counts the rows that pass every *other* filter.
@@ -131,7 +141,7 @@ class DatabaseEngine:
         for facet in FACETS:
             others = [positions for name, positions in passing.items() if name != facet]
             if not others:
-                facets[facet] = all_rows_counts(facet) if every_row else _facet_counts(rows, facet)
+                facets[facet] = current.counts(facet) if every_row else _facet_counts(rows, facet)
             else:
                 facets[facet] = _facet_counts([rows[position] for position in set.intersection(*others)], facet)
         matched = rows if not passing else [rows[position] for position in set.intersection(*passing.values())]
@@ -160,9 +170,8 @@ class DatabaseEngine:
         return [Suggestion(title=e.title, url=e.url, kind=e.kind) for e in entries[:limit]]
 
     # --- pieces ----------------------------------------------------------------------------
-    def _candidates(self, query: SearchQuery, tokens) -> list[dict]:
+    def _candidates(self, query: SearchQuery, tokens, by_id: dict[int, dict]) -> list[dict]:
         """The slim rows the text and the radius allow (every visible row when neither is given)."""
-        by_id = slim_rows()
         if not tokens and query.radius_km is None:
             if not query.has_point:
                 return list(by_id.values())
