@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.api import api_router
 from portal.core import views as core_views
 from portal.core.sitemaps import SITEMAPS
+from scans import views as scan_views
 from search import views as search_views
 from stories.feeds import VerifiedStoriesFeed
 
@@ -16,6 +17,12 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("q/<str:code>", scan_views.scan, name="scan"),
+    path("q/<str:code>/", scan_views.scan),
+    path("q/<str:code>/qr.svg", scan_views.qr_svg, name="scan_qr_svg"),
+    path("q/<str:code>/qr.png", scan_views.qr_png, name="scan_qr_png"),
+    # Anything else under /q/ (slashes, dots, stray bytes) is not a code either.
+    re_path(r"^q/(?P<raw>.*)$", scan_views.not_a_code),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
     path("tim-kiem/", search_views.search_page, name="search"),

@@ -20,6 +20,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
+# Where scan counts wait in Redis before they are written to the database.
+SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "ocop-")
 # A search that takes longer than this is answered by the database engine instead.
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "portal.catalogue",
     "stories",
     "search",
+    "scans",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -39,5 +39,9 @@ class Command(BaseCommand):
                     f"in {report.seconds:.1f} s ({report.products_per_second:.0f} products/s)."
                 )
             )
+        if products:
+            from scans.models import ensure_product_codes
+
+            self.stdout.write(f"Scan codes: {ensure_product_codes()} new.")
         if not skip_index:
             call_command("rebuild_search_index", stdout=self.stdout)

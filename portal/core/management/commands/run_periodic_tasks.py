@@ -16,6 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("publish_scheduled", stdout=self.stdout)
+        from scans import counting
+
+        self.stdout.write(f"Scans: {counting.flush()} buffered scans written.")
         from search import elastic
 
         if elastic.configured() and elastic.ping():

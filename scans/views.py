@@ -1,0 +1,83 @@
+"""``/q/{code}``: count the scan and send the phone to the product — always on this site."""
+
+import io
+
+import segno
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from . import counting
+from .codes import normalise
+from .models import ScanCode
+
+QR_ERROR_CORRECTION = "q"  # 25% of the symbol may be scratched or covered and still read
+QR_QUIET_ZONE = 4  # modules of white around the symbol, as the standard asks
+
+
+def _live_code(raw: str) -> ScanCode | None:
+    """The code, if it is registered, not retired, and its product is live and public."""
+    from portal.catalogue.models import ProductPage
+
+    code = normalise(raw)
+    if code is None:
+        return None
+    scan_code = ScanCode.objects.filter(code=code, retired_at__isnull=True).select_related("product").first()
+    if scan_code is None:
+        return None
+    if not ProductPage.objects.live().public().filter(pk=scan_code.product_id).exists():
+        return None
+    return scan_code
+
+
+def unknown_code(request, raw: str = "") -> TemplateResponse:
+    shown = (normalise(raw) or "")[:8]
+    return TemplateResponse(request, "scans/unknown_code.html", {"code": shown}, status=404)
+
+
+@never_cache
+def not_a_code(request, raw: str):
+    return unknown_code(request, "")
+
+
+@require_GET
+@never_cache
+def scan(request, code: str):
+    scan_code = _live_code(code)
+    if scan_code is None:
+        return unknown_code(request, code)
+    counting.record(
+        scan_code.pk,
+        counting.device_class(request.headers.get("User-Agent", "")),
+        counting.referrer_host(request.headers.get("Referer", ""), request.get_host()),
+    )
+    # A path on this site only: the URL comes from the page tree, never from the request.
+    return HttpResponseRedirect(scan_code.product.url + scan_code.context_query)
+
+
+def _qr(scan_code: ScanCode):
+    return segno.make(f"{settings.SITE_BASE_URL.rstrip('/')}{scan_code.get_absolute_url()}", error=QR_ERROR_CORRECTION)
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def qr_svg(request, code: str):
+    scan_code = _live_code(code)
+    if scan_code is None:
+        return unknown_code(request, code)
+    buffer = io.BytesIO()
+    _qr(scan_code).save(buffer, kind="svg", scale=1, border=QR_QUIET_ZONE, xmldecl=False, svgns=True, title=None)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def qr_png(request, code: str):
+    scan_code = _live_code(code)
+    if scan_code is None:
+        return unknown_code(request, code)
+    buffer = io.BytesIO()
+    _qr(scan_code).save(buffer, kind="png", scale=10, border=QR_QUIET_ZONE)
+    return HttpResponse(buffer.getvalue(), content_type="image/png")

@@ -1,0 +1,150 @@
+"""Scan codes: every product has one; ``/q/{code}`` counts the scan and lands on the product,
+never off-site; an unknown, retired or hidden code gets a helpful Vietnamese 404."""
+
+import threading
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from scans import counting
+from scans.codes import ALPHABET, LENGTH
+from scans.models import CodeKind, ScanCode, ScanDay, ensure_product_codes
+
+pytestmark = pytest.mark.django_db
+
+IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+
+
+@pytest.fixture
+def product(make_product):
+    return make_product(title="Bơ núi lửa Krông Nô")
+
+
+def test_every_product_gets_a_short_random_code_at_creation(make_product):
+    products = [make_product() for _ in range(5)]
+    codes = [ScanCode.objects.get(product=p, kind=CodeKind.PRODUCT).code for p in products]
+    assert len(set(codes)) == 5
+    assert all(len(code) == LENGTH and set(code) <= set(ALPHABET) for code in codes)
+
+
+def test_a_scan_counts_and_lands_on_the_product(client, product):
+    code = ScanCode.for_product(product)
+    response = client.get(f"/q/{code.code}", HTTP_USER_AGENT=IPHONE, HTTP_REFERER="https://zalo.me/chat/123")
+    assert response.status_code == 302
+    assert response["Location"] == product.url
+    assert response["Cache-Control"].startswith("max-age=0")
+    day = ScanDay.objects.get(code=code)
+    assert (day.count, day.device, day.referrer_host) == (1, "phone", "zalo.me")
+
+
+def test_codes_are_forgiving_of_case_and_look_alike_letters(client, product):
+    code = ScanCode.objects.create(product=product, kind=CodeKind.BATCH, lot="L2025-01")
+    typed = code.code.lower().replace("0", "o").replace("1", "l")
+    response = client.get(f"/q/{typed}")
+    assert response.status_code == 302 and response["Location"] == f"{product.url}?ma={code.code}"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/q/ZZZZZZZZ", "/q/%00", "/q/..%2F..%2Fetc", "/q/" + "A" * 500, "/q/🥑", "/q/%FF%FE", "/q/AB12//evil.example"],
+)
+def test_an_unknown_code_gets_a_helpful_404_and_never_a_redirect(client, product, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Location" not in response
+    if response.templates:
+        assert "chưa được đăng ký" in response.content.decode()
+
+
+def test_retired_codes_and_hidden_products_are_not_revealed(client, make_product, product):
+    retired = ScanCode.for_product(product)
+    from django.utils import timezone
+
+    retired.retired_at = timezone.now()
+    retired.save()
+    draft = make_product(title="Sản phẩm nháp bí mật", live=False)
+    private = make_product(title="Sản phẩm riêng tư bí mật")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    for code in (retired, ScanCode.for_product(draft), ScanCode.for_product(private)):
+        for suffix in ("", "/qr.svg", "/qr.png"):
+            response = client.get(f"/q/{code.code}{suffix}")
+            assert response.status_code == 404
+            assert "bí mật" not in response.content.decode(errors="ignore")
+    assert not ScanDay.objects.exists()
+
+
+def test_qr_images_are_cacheable_svg_and_png(client, product, settings):
+    code = ScanCode.for_product(product)
+    svg = client.get(f"/q/{code.code}/qr.svg")
+    assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"
+    assert svg.content.lstrip().startswith(b"<svg") and b"<script" not in svg.content
+    assert "max-age=86400" in svg["Cache-Control"] and "public" in svg["Cache-Control"]
+    png = client.get(f"/q/{code.code}/qr.png")
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_codes_are_given_in_bulk_to_pages_written_without_signals(product):
+    ScanCode.objects.all().delete()
+    assert ensure_product_codes() == 1
+    assert ensure_product_codes() == 0
+    assert ScanCode.objects.filter(product=product, kind=CodeKind.PRODUCT).count() == 1
+
+
+def test_a_batch_code_needs_a_lot_and_an_item_code_a_serial(product):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        ScanCode(product=product, kind=CodeKind.BATCH).full_clean()
+    with pytest.raises(ValidationError):
+        ScanCode(product=product, kind=CodeKind.ITEM, lot="L1").full_clean()
+
+
+# --- buffered counting (Redis) -----------------------------------------------------------------
+
+
+@pytest.fixture
+def redis_buffer(settings):
+    settings.REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+        }
+    }
+    settings.SCAN_BUFFER_KEY = f"test:scans:{uuid.uuid4().hex}"  # Django resets its caches on CACHES change
+    yield
+    client = counting._redis()
+    for key in client.keys(settings.SCAN_BUFFER_KEY + "*"):
+        client.delete(key)
+
+
+def test_the_redirect_writes_nothing_to_the_database_when_buffered(client, product, redis_buffer):
+    code = ScanCode.for_product(product)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/q/{code.code}", HTTP_USER_AGENT=IPHONE).status_code == 302
+    assert not [q for q in queries.captured_queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert counting.flush() == 1
+    assert ScanDay.objects.get(code=code).count == 1
+
+
+def test_a_burst_of_ten_thousand_scans_loses_no_count(product, redis_buffer):
+    code = ScanCode.for_product(product)
+
+    def scan_many(count):
+        for _ in range(count):
+            counting.record(code.pk, "phone", "")
+
+    threads = [threading.Thread(target=scan_many, args=(1250,)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    # A flush in the middle of the burst must not lose what arrives while it runs.
+    moved = counting.flush()
+    for thread in threads:
+        thread.join()
+    moved += counting.flush()
+    assert moved == 10_000
+    assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 10_000
