@@ -148,3 +148,17 @@ def test_a_burst_of_ten_thousand_scans_loses_no_count(product, redis_buffer):
     moved += counting.flush()
     assert moved == 10_000
     assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 10_000
+
+
+def test_an_editor_adds_a_batch_code_in_the_admin(client, product, make_user):
+    from django.urls import reverse
+
+    client.force_login(make_user("editor"))
+    url = reverse("wagtailsnippets_scans_scancode:add")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"product": product.pk, "kind": "batch", "lot": "", "serial": "", "note": ""})
+    assert response.status_code == 200 and "cần số lô" in response.content.decode()
+    response = client.post(url, {"product": product.pk, "kind": "batch", "lot": "L2025-07", "serial": "", "note": ""})
+    assert response.status_code == 302
+    batch = ScanCode.objects.get(kind=CodeKind.BATCH)
+    assert batch.lot == "L2025-07" and len(batch.code) == 8

@@ -1,0 +1,29 @@
+"""Editors manage scan codes (a product's own code is made automatically; batches and items by hand)."""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ScanCode
+
+
+class ScanCodeViewSet(SnippetViewSet):
+    model = ScanCode
+    icon = "code"
+    menu_label = "Mã quét QR/NFC"
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["code", "product", "kind", "lot", "serial", "retired_at"]
+    list_filter = ["kind"]
+    search_fields = ["code", "lot", "serial"]
+    panels = [
+        FieldPanel("product"),
+        FieldPanel("kind"),
+        FieldPanel("lot"),
+        FieldPanel("serial"),
+        FieldPanel("note"),
+        FieldPanel("retired_at"),
+    ]
+
+
+register_snippet(ScanCodeViewSet)
