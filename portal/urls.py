@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.api import api_router
 from portal.core import views as core_views
 from portal.core.sitemaps import SITEMAPS
+from scans import gs1
 from scans import views as scan_views
 from search import views as search_views
 from stories.feeds import VerifiedStoriesFeed
@@ -23,6 +24,11 @@ urlpatterns = [
     path("q/<str:code>/qr.png", scan_views.qr_png, name="scan_qr_png"),
     # Anything else under /q/ (slashes, dots, stray bytes) is not a code either.
     re_path(r"^q/(?P<raw>.*)$", scan_views.not_a_code),
+    path("01/<str:gtin>", gs1.resolve, name="gs1"),
+    path("01/<str:gtin>/10/<str:lot>", gs1.resolve, name="gs1_lot"),
+    path("01/<str:gtin>/10/<str:lot>/21/<str:serial>", gs1.resolve, name="gs1_serial"),
+    path("01/<str:gtin>/21/<str:serial>", gs1.resolve, name="gs1_serial_only"),
+    path(".well-known/gs1resolver", gs1.resolver_description, name="gs1_resolver"),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
     path("tim-kiem/", search_views.search_page, name="search"),
