@@ -144,3 +144,24 @@ def _product_model():
     from portal.catalogue.models import ProductPage
 
     return ProductPage
+
+
+class NfcTag(models.Model):
+    """An NTAG 424 DNA tag bound to a scan code. Its keys are derived, never stored."""
+
+    uid = models.CharField("UID", max_length=14, unique=True, help_text="7 byte, dạng hex, ví dụ 04DE5F1EACC040.")
+    code = models.ForeignKey(ScanCode, verbose_name="mã quét", on_delete=models.CASCADE, related_name="nfc_tags")
+    last_counter = models.IntegerField("bộ đếm lần chạm cuối", default=-1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "thẻ NFC"
+        verbose_name_plural = "thẻ NFC"
+
+    def __str__(self):
+        return self.uid
+
+    def clean(self):
+        self.uid = (self.uid or "").strip().upper().replace(":", "").replace(" ", "")
+        if len(self.uid) != 14 or any(char not in "0123456789ABCDEF" for char in self.uid):
+            raise ValidationError({"uid": "UID của thẻ NTAG 424 DNA gồm 7 byte (14 ký tự hex)."})

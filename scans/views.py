@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from . import counting
+from . import counting, nfc
 from .codes import normalise
 from .models import ScanCode
 
@@ -53,8 +53,15 @@ def scan(request, code: str):
         counting.device_class(request.headers.get("User-Agent", "")),
         counting.referrer_host(request.headers.get("Referer", ""), request.get_host()),
     )
+    target = scan_code.product.url + scan_code.context_query
+    if "p" in request.GET or "m" in request.GET:
+        # A tap on an NFC tag: the showcase says whether the tag proved itself genuine.
+        verdict, tag = nfc.verify(request.GET.get("p", "")[:64], request.GET.get("m", "")[:32])
+        if tag is not None and tag.code_id != scan_code.pk:
+            verdict = nfc.Verdict.INVALID  # a genuine tag's message pasted under another code
+        target += ("&" if "?" in target else "?") + f"nfc={verdict}"
     # A path on this site only: the URL comes from the page tree, never from the request.
-    return HttpResponseRedirect(scan_code.product.url + scan_code.context_query)
+    return HttpResponseRedirect(target)
 
 
 def _qr(scan_code: ScanCode):

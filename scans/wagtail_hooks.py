@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ScanCode
+from .models import NfcTag, ScanCode
 
 
 class ScanCodeViewSet(SnippetViewSet):
@@ -27,3 +27,16 @@ class ScanCodeViewSet(SnippetViewSet):
 
 
 register_snippet(ScanCodeViewSet)
+
+
+class NfcTagViewSet(SnippetViewSet):
+    model = NfcTag
+    icon = "lock"
+    menu_label = "Thẻ NFC"
+    add_to_admin_menu = False
+    list_display = ["uid", "code", "last_counter", "created_at"]
+    search_fields = ["uid"]
+    panels = [FieldPanel("uid"), FieldPanel("code")]
+
+
+register_snippet(NfcTagViewSet)

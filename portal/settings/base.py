@@ -20,6 +20,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
+# The NFC tags' keys are derived from this (32 hex characters); empty: NFC taps are not verified.
+NFC_MASTER_KEY = env_str("NFC_MASTER_KEY")
 # Where scan counts wait in Redis before they are written to the database.
 SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
