@@ -1,5 +1,7 @@
 """Editors manage scan codes (a product's own code is made automatically; batches and items by hand)."""
 
+from django.urls import path
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -40,3 +42,10 @@ class NfcTagViewSet(SnippetViewSet):
 
 
 register_snippet(NfcTagViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_label_urls():
+    from .labels import label_sheet
+
+    return [path("scans/labels/<str:code>/", label_sheet, name="scan_labels")]

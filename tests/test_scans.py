@@ -162,3 +162,22 @@ def test_an_editor_adds_a_batch_code_in_the_admin(client, product, make_user):
     assert response.status_code == 302
     batch = ScanCode.objects.get(kind=CodeKind.BATCH)
     assert batch.lot == "L2025-07" and len(batch.code) == 8
+
+
+def test_label_sheets_print_for_editors_and_the_products_own_producer_only(client, make_user, make_product):
+    from django.urls import reverse
+
+    ours = make_product(title="Bơ núi lửa Krông Nô")
+    theirs = make_product(title="Miến dong Tài Hoan")
+    ours_code, theirs_code = ScanCode.for_product(ours), ScanCode.for_product(theirs)
+
+    client.force_login(make_user("producer", producer=ours.producer))
+    response = client.get(reverse("scan_labels", args=[ours_code.code]), {"size": "nho", "count": "6"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="label"') == 6 and "<svg" in html and "OCOP 4★" in html and "Bơ núi lửa" in html
+    other = client.get(reverse("scan_labels", args=[theirs_code.code]))
+    assert other.status_code in (302, 403) and "Miến dong" not in other.content.decode()
+
+    client.force_login(make_user("editor"))
+    assert client.get(reverse("scan_labels", args=[theirs_code.code]), {"count": "9999"}).status_code == 200

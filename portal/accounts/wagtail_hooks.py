@@ -52,14 +52,18 @@ class ProducerDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         from portal.catalogue.models import ProductPage
+        from scans.models import ScanCode
         from stories.models import StoryIndexPage, StoryPage
 
         stories = list(StoryPage.objects.filter(producer=self.producer).order_by("-latest_revision_created_at"))
+        products = list(ProductPage.objects.filter(producer=self.producer).order_by("title"))
+        for product in products:
+            product.label_code = ScanCode.for_product(product).code
         for story in stories:
             story.review_status = review_status(story)
         return {
             "producer": self.producer,
-            "products": ProductPage.objects.filter(producer=self.producer).order_by("title"),
+            "products": products,
             "stories": stories,
             "stories_index": StoryIndexPage.objects.first(),
         }
