@@ -2,6 +2,7 @@
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -46,6 +47,25 @@ register_snippet(NfcTagViewSet)
 
 @hooks.register("register_admin_urls")
 def register_label_urls():
+    from .analytics import analytics
     from .labels import label_sheet
 
-    return [path("scans/labels/<str:code>/", label_sheet, name="scan_labels")]
+    return [
+        path("scans/labels/<str:code>/", label_sheet, name="scan_labels"),
+        path("scans/analytics/", analytics, name="scan_analytics"),
+    ]
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from portal.accounts.models import producer_id_for
+
+        user = request.user
+        return producer_id_for(user) is not None or user.is_superuser or user.has_perm("scans.view_scancode")
+
+
+@hooks.register("register_admin_menu_item")
+def register_analytics_menu_item():
+    from django.urls import reverse
+
+    return AnalyticsMenuItem("Lượt quét mã", reverse("scan_analytics"), icon_name="view", order=270)

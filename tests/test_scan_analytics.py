@@ -1,0 +1,61 @@
+"""Scan figures: a producer sees its own products only; editors see every producer and the nation."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from scans.models import CodeKind, ScanCode, ScanDay
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def scans(make_product, make_producer):
+    ours_producer, theirs_producer = make_producer(title="HTX Bơ"), make_producer(title="HTX Miến")
+    ours = make_product(title="Bơ núi lửa Krông Nô", producer=ours_producer)
+    theirs = make_product(title="Miến dong Tài Hoan bí mật", producer=theirs_producer)
+    today = timezone.localdate()
+    ScanDay.objects.create(day=today, code=ScanCode.for_product(ours), device="phone", count=7)
+    ScanDay.objects.create(day=today, code=ScanCode.for_product(theirs), device="phone", count=500)
+    item = ScanCode.objects.create(product=ours, kind=CodeKind.ITEM, lot="L1", serial="SN-0042")
+    for days_ago in range(4):
+        ScanDay.objects.create(day=today - datetime.timedelta(days=days_ago), code=item, device="phone", count=1)
+    return ours_producer, theirs_producer
+
+
+def test_a_producer_sees_only_its_own_scans_and_clone_signals(make_user, scans):
+    ours, theirs = scans
+    client = logged_in(make_user("producer", producer=ours))
+    response = client.get(reverse("scan_analytics"), {"producer": theirs.pk})  # asking for another: ignored
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bơ núi lửa Krông Nô" in html and "bí mật" not in html
+    assert response.context["total"] == 11
+    assert [row["code__serial"] for row in response.context["clones"]] == ["SN-0042"]
+
+
+def test_editors_see_the_nation_and_any_producer(make_user, scans):
+    ours, theirs = scans
+    client = logged_in(make_user("editor"))
+    national = client.get(reverse("scan_analytics"))
+    assert national.status_code == 200 and national.context["total"] == 511
+    assert {row["code__product__producer__title"] for row in national.context["top_producers"]} == {
+        "HTX Bơ",
+        "HTX Miến",
+    }
+    one = client.get(reverse("scan_analytics"), {"producer": theirs.pk})
+    assert one.context["total"] == 500
+
+
+def test_reviewers_have_no_scan_figures(make_user, scans):
+    response = logged_in(make_user("reviewer")).get(reverse("scan_analytics"))
+    assert response.status_code in (302, 403)
