@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from django_ratelimit.core import get_usage
 
 from . import counting, nfc
 from .codes import normalise
@@ -42,17 +43,30 @@ def not_a_code(request, raw: str):
     return unknown_code(request, "")
 
 
+def _over(request, group: str, rate: str) -> bool:
+    # django-ratelimit keeps a hashed key of the client's address in the cache for a minute; nothing is stored.
+    usage = get_usage(request, group=group, key="ip", rate=rate, increment=True)
+    return bool(usage and usage["should_limit"])
+
+
 @require_GET
 @never_cache
 def scan(request, code: str):
+    # A client hammering the resolver is slowed down; a busy shop's shared Wi-Fi is not:
+    # past the counting rate its scans still land on the product, they are just not counted.
+    if _over(request, "scans:block", settings.SCAN_BLOCK_RATE):
+        response = TemplateResponse(request, "scans/too_many.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     scan_code = _live_code(code)
     if scan_code is None:
         return unknown_code(request, code)
-    counting.record(
-        scan_code.pk,
-        counting.device_class(request.headers.get("User-Agent", "")),
-        counting.referrer_host(request.headers.get("Referer", ""), request.get_host()),
-    )
+    if not _over(request, "scans:count", settings.SCAN_COUNT_RATE):
+        counting.record(
+            scan_code.pk,
+            counting.device_class(request.headers.get("User-Agent", "")),
+            counting.referrer_host(request.headers.get("Referer", ""), request.get_host()),
+        )
     target = scan_code.product.url + scan_code.context_query
     if "p" in request.GET or "m" in request.GET:
         # A tap on an NFC tag: the showcase says whether the tag proved itself genuine.

@@ -181,3 +181,14 @@ def test_label_sheets_print_for_editors_and_the_products_own_producer_only(clien
 
     client.force_login(make_user("editor"))
     assert client.get(reverse("scan_labels", args=[theirs_code.code]), {"count": "9999"}).status_code == 200
+
+
+def test_a_hammering_client_is_counted_up_to_a_limit_then_refused(client, product, settings):
+    settings.SCAN_COUNT_RATE, settings.SCAN_BLOCK_RATE = "5/m", "8/m"
+    code = ScanCode.for_product(product)
+    statuses = [client.get(f"/q/{code.code}").status_code for _ in range(10)]
+    assert statuses[:8] == [302] * 8  # real shoppers behind one address still land on the product
+    assert statuses[8:] == [429, 429]
+    assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 5
+    other = client.get(f"/q/{code.code}", REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302  # another client is not affected

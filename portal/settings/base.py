@@ -22,6 +22,11 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
 # The NFC tags' keys are derived from this (32 hex characters); empty: NFC taps are not verified.
 NFC_MASTER_KEY = env_str("NFC_MASTER_KEY")
+# Scans per client and minute: counted up to the first rate, refused (429) beyond the second.
+SCAN_COUNT_RATE = env_str("SCAN_COUNT_RATE", "30/m")
+SCAN_BLOCK_RATE = env_str("SCAN_BLOCK_RATE", "300/m")
+# Behind a proxy, the client's address header (e.g. HTTP_X_FORWARDED_FOR) for the rate limits.
+RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 # Where scan counts wait in Redis before they are written to the database.
 SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
