@@ -1,6 +1,7 @@
 """``/q/{code}``: count the scan and send the phone to the product — always on this site."""
 
 import io
+from urllib.parse import quote as urlquote
 
 import segno
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django_ratelimit.core import get_usage
 
-from . import counting, nfc
+from . import counting, nfc, verdicts
 from .codes import normalise
 from .models import ScanCode
 
@@ -73,7 +74,8 @@ def scan(request, code: str):
         verdict, tag = nfc.verify(request.GET.get("p", "")[:64], request.GET.get("m", "")[:32])
         if tag is not None and tag.code_id != scan_code.pk:
             verdict = nfc.Verdict.INVALID  # a genuine tag's message pasted under another code
-        target += ("&" if "?" in target else "?") + f"nfc={verdict}"
+        token = verdicts.sign(verdict, scan_code.product_id)
+        target += ("&" if "?" in target else "?") + f"nfc={urlquote(token)}"
     # A path on this site only: the URL comes from the page tree, never from the request.
     return HttpResponseRedirect(target)
 

@@ -57,33 +57,51 @@ def tagged(db, make_product, settings):
     return product, code
 
 
+def verdict_of(client, response, product) -> str:
+    """Follow the scan to the showcase and read which banner it shows."""
+    assert response.status_code == 302 and response["Location"].startswith(product.url + "?nfc=")
+    page = client.get(response["Location"])
+    for verdict in ("genuine", "possible_copy", "invalid"):
+        if f"nfc-banner--{verdict}" in page.content.decode():
+            return verdict
+    return "none"
+
+
 def test_a_genuine_tap_then_a_replay(client, tagged):
     product, code = tagged
-    first = client.get(tap_url(code.code, AN12196_UID, 100))
-    assert first.status_code == 302 and first["Location"] == f"{product.url}?nfc=genuine"
-    replay = client.get(tap_url(code.code, AN12196_UID, 100))
-    assert replay["Location"] == f"{product.url}?nfc=possible_copy"
-    older = client.get(tap_url(code.code, AN12196_UID, 99))
-    assert older["Location"] == f"{product.url}?nfc=possible_copy"
-    assert client.get(tap_url(code.code, AN12196_UID, 101))["Location"] == f"{product.url}?nfc=genuine"
+    assert verdict_of(client, client.get(tap_url(code.code, AN12196_UID, 100)), product) == "genuine"
+    assert verdict_of(client, client.get(tap_url(code.code, AN12196_UID, 100)), product) == "possible_copy"
+    assert verdict_of(client, client.get(tap_url(code.code, AN12196_UID, 99)), product) == "possible_copy"
+    assert verdict_of(client, client.get(tap_url(code.code, AN12196_UID, 101)), product) == "genuine"
 
 
 def test_forged_messages_are_invalid(client, tagged):
     product, code = tagged
     url = tap_url(code.code, AN12196_UID, 7)
     forged_mac = url[:-2] + ("00" if not url.endswith("00") else "11")
-    assert client.get(forged_mac)["Location"] == f"{product.url}?nfc=invalid"
+    assert verdict_of(client, client.get(forged_mac), product) == "invalid"
     unknown_tag = tap_url(code.code, bytes.fromhex("04AABBCCDDEEFF"), 7)
-    assert client.get(unknown_tag)["Location"] == f"{product.url}?nfc=invalid"
-    assert client.get(f"/q/{code.code}?p=nonsense&m=00")["Location"] == f"{product.url}?nfc=invalid"
+    assert verdict_of(client, client.get(unknown_tag), product) == "invalid"
+    assert verdict_of(client, client.get(f"/q/{code.code}?p=nonsense&m=00"), product) == "invalid"
     # A forged tap does not move the counter: the genuine tag still works.
-    assert client.get(url)["Location"] == f"{product.url}?nfc=genuine"
+    assert verdict_of(client, client.get(url), product) == "genuine"
 
 
 def test_a_genuine_message_pasted_under_another_code_is_invalid(client, tagged, make_product):
-    other = ScanCode.for_product(make_product(title="Sản phẩm khác"))
-    response = client.get(tap_url(other.code, AN12196_UID, 5))
-    assert response["Location"].endswith("?nfc=invalid")
+    other_product = make_product(title="Sản phẩm khác")
+    other = ScanCode.for_product(other_product)
+    assert verdict_of(client, client.get(tap_url(other.code, AN12196_UID, 5)), other_product) == "invalid"
+
+
+def test_a_verdict_in_the_url_cannot_be_faked_or_reused_elsewhere(client, tagged, make_product):
+    product, code = tagged
+    for fake in ("genuine", "genuine:1", "x" * 80):
+        page = client.get(f"{product.url}?nfc={fake}")
+        assert page.status_code == 200 and "nfc-banner" not in page.content.decode()
+    genuine = client.get(tap_url(code.code, AN12196_UID, 300))["Location"]
+    other = make_product(title="Hàng nhái")
+    token = genuine.split("?nfc=", 1)[1]
+    assert "nfc-banner" not in client.get(f"{other.url}?nfc={token}").content.decode()
 
 
 def test_keys_come_from_the_master_secret_only(settings):

@@ -337,6 +337,10 @@ class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
         context["gallery_images"] = self.gallery_images.select_related("image").prefetch_related("image__renditions")
         context["certification_list"] = self.certifications.all()
         context["stories"] = verified_stories_about(product=self)
+        # Only a signed, fresh verdict from this site's own NFC check (see scans.verdicts).
+        from scans.verdicts import read as read_verdict
+
+        context["nfc_verdict"] = read_verdict(request.GET.get("nfc", ""), self.pk) if "nfc" in request.GET else None
         return context
 
     # --- SEO ----------------------------------------------------------------------------
