@@ -179,3 +179,23 @@ def test_500_page_renders_without_the_database():
     page = BeautifulSoup(rendered, "html.parser")
     assert page.html["lang"] == "vi"
     assert "sự cố" in page.h1.get_text()
+
+
+def test_product_json_ld_carries_its_certification_and_gs1_digital_link(client, make_product):
+    import datetime
+
+    product = make_product(title="Cà phê bột Đắk Đam", gtin="08934567890120")
+    data = json_ld(html(client.get(product.url)))
+    certification = data["hasCertification"]
+    assert certification["@type"] == "Certification" and certification["name"] == "OCOP 4 sao"
+    assert certification["certificationStatus"] == "https://schema.org/CertificationActive"
+    assert certification["validFrom"] == product.recognised_on.isoformat()
+    assert certification["expires"] == product.expires_on.isoformat()
+    assert certification["issuedBy"]["name"] == "UBND tỉnh Lâm Đồng"
+    assert data["hasGS1DigitalLink"].endswith("/01/08934567890120")
+
+    product.expires_on = datetime.date.today() - datetime.timedelta(days=1)
+    product.recognised_on = product.expires_on - datetime.timedelta(days=3 * 365)
+    product.save_revision().publish()
+    expired = json_ld(html(client.get(product.url)))["hasCertification"]
+    assert expired["certificationStatus"] == "https://schema.org/CertificationInactive"

@@ -1,6 +1,7 @@
 """Product pages: the consumer-facing showcase of one OCOP product."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -20,7 +21,7 @@ from stories.models.pages import verified_stories_about
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
-from .rating import OcopRating
+from .rating import CertificateStatus, OcopRating
 
 RATING_PERMISSION = "catalogue.change_ocop_rating"
 
@@ -351,6 +352,33 @@ class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
     def get_og_image(self):
         return self.image
 
+    @property
+    def certificate_issuer(self) -> str:
+        """5 stars are recognised nationally (the ministry); 3–4 stars by the province's People's Committee."""
+        if self.stars == 5:
+            return "Bộ Nông nghiệp và Môi trường"
+        if self.origin_province_id:
+            province = self.origin_province
+            kind = "thành phố" if province.division_type.startswith("thành phố") else "tỉnh"
+            return f"UBND {kind} {province.short_name}"
+        return "UBND cấp tỉnh"
+
+    def certification_json_ld(self) -> dict:
+        active = self.certificate_status() == CertificateStatus.VALID
+        certification = {
+            "@type": "Certification",
+            "name": f"OCOP {self.stars} sao",
+            "certificationIdentification": self.decision_number,
+            "certificationStatus": f"https://schema.org/Certification{'Active' if active else 'Inactive'}",
+            "issuedBy": {"@type": "Organization", "name": self.certificate_issuer},
+            "certificationRating": {"@type": "Rating", "ratingValue": self.stars, "worstRating": 3, "bestRating": 5},
+        }
+        if self.recognised_on:
+            certification["validFrom"] = self.recognised_on.isoformat()
+        if self.expires_on:
+            certification["expires"] = self.expires_on.isoformat()
+        return certification
+
     def get_json_ld(self, request=None) -> dict:
         url = self.get_full_url(request)
         data = {
@@ -368,8 +396,11 @@ class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
                 {"@type": "PropertyValue", "name": "Tình trạng chứng nhận", "value": self.certificate_status_label},
             ],
         }
+        data["hasCertification"] = self.certification_json_ld()
         if self.gtin:
             data["gtin14"] = self.gtin
+            # The package's barcode as a web address (served by scans.gs1).
+            data["hasGS1DigitalLink"] = f"{settings.SITE_BASE_URL.rstrip('/')}/01/{self.gtin}"
         if self.live_producer:
             data["manufacturer"] = {"@type": "Organization", "name": self.producer_name}
         return data
