@@ -194,3 +194,10 @@ def test_product_page_is_served_with_a_bounded_number_of_queries(client, make_pr
 def test_an_unknown_product_slug_is_a_404(client, make_product):
     make_product()
     assert client.get("/san-pham/khong-ton-tai/").status_code == 404
+
+
+def test_the_showcase_can_be_shared_without_javascript_too(client, make_product):
+    product = make_product(title="Bơ núi lửa Krông Nô")
+    html = client.get(product.url).content.decode()
+    assert "data-share" in html and "facebook.com/sharer/sharer.php?u=http%3A%2F%2Ftestserver" in html
+    assert "js/share.js" in html
