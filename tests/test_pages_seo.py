@@ -100,11 +100,14 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, make_product):
     assert json.loads(script_body)["name"] == title
 
 
-def test_pages_use_only_the_self_hosted_stylesheet_and_no_scripts(client, make_product):
+def test_pages_use_only_the_self_hosted_stylesheet_and_deferred_self_hosted_scripts(client, make_product):
     page = html(client.get(make_product().url))
     stylesheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
     assert stylesheets == ["/static/css/portal.css"]
-    assert not page.find_all("script", src=True)
+    # Nothing third-party, nothing that blocks rendering: the showcase's share control only.
+    scripts = page.find_all("script", src=True)
+    assert [script["src"] for script in scripts] == ["/static/js/share.js"]
+    assert all(script.has_attr("defer") for script in scripts)
 
 
 @pytest.mark.parametrize("index", ["products", "producers"])
