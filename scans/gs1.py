@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET
 
 from portal.catalogue.gtin import normalise_gtin
 
-from . import counting
 from .models import CodeKind, ScanCode
+from .views import count_scan, too_many_scans
 
 VOC = "https://gs1.org/voc/"
 LINK_TYPES = {
@@ -83,6 +83,8 @@ def _linkset(request, product, links: dict[str, str]) -> JsonResponse:
 @require_GET
 @never_cache
 def resolve(request, gtin: str, lot: str = "", serial: str = ""):
+    if refused := too_many_scans(request):
+        return refused
     try:
         gtin = normalise_gtin(gtin)
     except ValidationError as error:
@@ -98,12 +100,7 @@ def resolve(request, gtin: str, lot: str = "", serial: str = ""):
         return _linkset(request, product, links)
     if link_type not in links:
         return _bad(request, "Sản phẩm này chưa có thông tin truy xuất cho lô hàng được hỏi.", 404)
-    scan_code = package or ScanCode.for_product(product)
-    counting.record(
-        scan_code.pk,
-        counting.device_class(request.headers.get("User-Agent", "")),
-        counting.referrer_host(request.headers.get("Referer", ""), request.get_host()),
-    )
+    count_scan(request, package or ScanCode.for_product(product))
     response = HttpResponseRedirect(links[link_type])
     response["Link"] = f'<{request.build_absolute_uri(request.path)}?linkType=all>; rel="linkset"; type="{LINKSET}"'
     return response

@@ -50,24 +50,38 @@ def _over(request, group: str, rate: str) -> bool:
     return bool(usage and usage["should_limit"])
 
 
-@require_GET
-@never_cache
-def scan(request, code: str):
-    # A client hammering the resolver is slowed down; a busy shop's shared Wi-Fi is not:
-    # past the counting rate its scans still land on the product, they are just not counted.
-    if _over(request, "scans:block", settings.SCAN_BLOCK_RATE):
-        response = TemplateResponse(request, "scans/too_many.html", status=429)
-        response["Retry-After"] = "60"
-        return response
-    scan_code = _live_code(code)
-    if scan_code is None:
-        return unknown_code(request, code)
+def too_many_scans(request) -> TemplateResponse | None:
+    """A 429 for a client hammering the resolvers; None for everyone else."""
+    if not _over(request, "scans:block", settings.SCAN_BLOCK_RATE):
+        return None
+    response = TemplateResponse(request, "scans/too_many.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def count_scan(request, scan_code: ScanCode) -> None:
+    """Count a scan (QR, NFC or GS1 link) unless this client is past the counting rate.
+
+    A busy shop's shared Wi-Fi is never refused: past the rate its scans still land
+    on the product, they are just not counted.
+    """
     if not _over(request, "scans:count", settings.SCAN_COUNT_RATE):
         counting.record(
             scan_code.pk,
             counting.device_class(request.headers.get("User-Agent", "")),
             counting.referrer_host(request.headers.get("Referer", ""), request.get_host()),
         )
+
+
+@require_GET
+@never_cache
+def scan(request, code: str):
+    if refused := too_many_scans(request):
+        return refused
+    scan_code = _live_code(code)
+    if scan_code is None:
+        return unknown_code(request, code)
+    count_scan(request, scan_code)
     target = scan_code.product.url + scan_code.context_query
     if "p" in request.GET or "m" in request.GET:
         # A tap on an NFC tag: the showcase says whether the tag proved itself genuine.

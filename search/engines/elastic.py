@@ -6,7 +6,16 @@ from elasticsearch.dsl import Q, Search
 from search import elastic
 from search.params import SearchQuery
 
-from .base import FACETS, SUMMARY_SNIPPET, EngineResult, EngineUnavailable, Hit, Suggestion, query_tokens
+from .base import (
+    FACETS,
+    SUMMARY_SNIPPET,
+    EngineResult,
+    EngineUnavailable,
+    Hit,
+    Suggestion,
+    haversine_km,
+    query_tokens,
+)
 
 FACET_FIELDS = {
     "region": "region",
@@ -150,8 +159,6 @@ class ElasticEngine:
                 marks["summary"] = highlight.summary[0]
         distance = None
         if geo is not None and fields["latitude"] is not None:
-            from .base import haversine_km
-
             distance = round(haversine_km(geo["lat"], geo["lon"], fields["latitude"], fields["longitude"]), 1)
         return Hit(fields=fields, highlight=marks, distance_km=distance)
 
