@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Lõi cổng thông tin"
 
     def ready(self):
-        from . import visibility
+        from . import page_cache, visibility
 
         visibility.connect()
+        page_cache.connect()

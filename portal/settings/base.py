@@ -29,6 +29,9 @@ SCAN_BLOCK_RATE = env_str("SCAN_BLOCK_RATE", "300/m")
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 # Where scan counts wait in Redis before they are written to the database.
 SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
+# How long a rendered public page (the QR showcase) is kept; 0 turns the page cache off.
+# On by default only with Redis: every worker must share the cache that invalidates it.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "ocop-")
 # A search that takes longer than this is answered by the database engine instead.

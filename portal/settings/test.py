@@ -20,6 +20,9 @@ STORAGES = {
     },
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ocop-tests"}}
+# The page cache is on in tests (one process, so a local cache is shared): every
+# visibility test then also proves that no cached copy outlives a change.
+PAGE_CACHE_SECONDS = 300
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.accounts.permissions import PortalPermissionsMixin
+from portal.core.page_cache import CachedPageMixin
 from portal.core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
 
@@ -54,7 +55,7 @@ class ProducerIndexPage(PortalPermissionsMixin, SeoMixin, Page):
         return context
 
 
-class ProducerPage(PortalPermissionsMixin, SeoMixin, Page):
+class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
     """A producer's public profile: who they are, where, and what they make."""
 
     legal_name = models.CharField("tên pháp lý", max_length=255)

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.accounts.permissions import PortalPermissionsMixin
+from portal.core.page_cache import CachedPageMixin
 from portal.core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
 
@@ -101,8 +102,12 @@ def attach_public_producers(products) -> list:
     return products
 
 
-class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
+class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, Page):
     """One certified OCOP product, as a consumer sees it after a QR scan."""
+
+    # The scanned package (?ma=) changes the page; a signed NFC verdict (?nfc=) is one person's.
+    cache_vary_params = ("ma",)
+    cache_bypass_params = ("nfc",)
 
     producer = models.ForeignKey(
         "catalogue.ProducerPage",
@@ -339,8 +344,10 @@ class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
         context["certification_list"] = self.certifications.all()
         context["stories"] = verified_stories_about(product=self)
         # Only a signed, fresh verdict from this site's own NFC check (see scans.verdicts).
+        from scans.showcase import scanned_package
         from scans.verdicts import read as read_verdict
 
+        context["package"] = scanned_package(self, request.GET.get("ma", "")) if "ma" in request.GET else None
         context["nfc_verdict"] = read_verdict(request.GET.get("nfc", ""), self.pk) if "nfc" in request.GET else None
         return context
 
@@ -351,6 +358,12 @@ class ProductPage(PortalPermissionsMixin, SeoMixin, OcopRating, Page):
 
     def get_og_image(self):
         return self.image
+
+    def get_og_image_filter(self) -> str:
+        # The star badge only on a valid certificate: a shared link never shows expired stars as current.
+        if self.certificate_status() == CertificateStatus.VALID:
+            return f"fill-1200x630|ocopbadge-{self.stars}|format-jpeg"
+        return super().get_og_image_filter()
 
     @property
     def certificate_issuer(self) -> str:
