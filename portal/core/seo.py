@@ -39,5 +39,9 @@ class SeoMixin:
     def get_og_image(self):
         return None
 
+    def get_og_image_filter(self) -> str:
+        """The rendition that link previews show: 1200×630, the size Zalo and Facebook ask for."""
+        return "fill-1200x630|format-jpeg"
+
     def get_json_ld(self, request=None) -> dict | None:
         return None

@@ -64,7 +64,7 @@ def og_image_url(context, page=None):
     image = page.get_og_image() if page is not None and hasattr(page, "get_og_image") else None
     if not image:
         return ""
-    rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    rendition = image.get_rendition(page.get_og_image_filter())
     url = rendition.url
     if url.startswith("/"):  # local media: same origin as the page's canonical URL
         url_parts = page.get_url_parts(context.get("request"))
