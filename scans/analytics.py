@@ -12,6 +12,7 @@ from portal.accounts.models import producer_id_for
 
 from . import counting
 from .models import CodeKind, ScanDay
+from .permissions import scan_code_policy
 
 DAYS = 30
 WEEKS = 12
@@ -27,7 +28,7 @@ def _scope(request):
     own = producer_id_for(request.user)
     if own is not None:
         return own
-    if not (request.user.is_superuser or request.user.has_perm("scans.view_scancode")):
+    if not scan_code_policy().user_has_permission(request.user, "view"):
         raise PermissionDenied
     asked = request.GET.get("producer", "")
     if asked.isdigit() and ProducerPage.objects.filter(pk=int(asked)).exists():

@@ -8,6 +8,12 @@ class ScansConfig(AppConfig):
     verbose_name = "Mã quét QR/NFC"
 
     def ready(self):
+        from wagtail.permissions import register_permission_policy
+
         from . import signals
+        from .models import ScanCode
+        from .permissions import ScanCodePermissionPolicy
 
         signals.connect()
+        # Before the admin asks for it, or Wagtail would settle on a plain model policy.
+        register_permission_policy(ScanCode, ScanCodePermissionPolicy(ScanCode))

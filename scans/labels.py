@@ -5,9 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 
-from portal.accounts.models import producer_id_for
-
 from .models import ScanCode
+from .permissions import scan_code_policy
 from .views import _qr
 
 SIZES = {"nho": ("Nhỏ", 30), "vua": ("Vừa", 40), "lon": ("Lớn", 50)}  # label width in mm
@@ -16,10 +15,8 @@ MAX_LABELS = 200
 
 
 def can_print(user, scan_code: ScanCode) -> bool:
-    producer_id = producer_id_for(user)
-    if producer_id is not None:
-        return scan_code.product.producer_id == producer_id
-    return user.is_superuser or user.has_perm("scans.view_scancode")
+    """Whoever may see the code: its product's producer, editors."""
+    return scan_code_policy().user_has_permission_for_instance(user, "view", scan_code)
 
 
 def label_sheet(request, code: str):

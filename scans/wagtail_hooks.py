@@ -1,13 +1,16 @@
-"""Editors manage scan codes (a product's own code is made automatically; batches and items by hand)."""
+"""Scan codes in the admin: a product's own code is made automatically; batches and items by hand,
+by editors for every product and by a producer account for its own (see ``code_admin``)."""
 
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import code_admin
 from .models import NfcTag, ScanCode
+from .permissions import scan_code_policy
 
 
 class ScanCodeViewSet(SnippetViewSet):
@@ -16,17 +19,32 @@ class ScanCodeViewSet(SnippetViewSet):
     menu_label = "Mã quét QR/NFC"
     add_to_admin_menu = True
     menu_order = 260
-    list_display = ["code", "product", "kind", "lot", "serial", "retired_at"]
+    list_display = ["code", "product", "kind", "lot", "serial", "retired_at", code_admin.label_sheet_column()]
     list_filter = ["kind"]
     search_fields = ["code", "lot", "serial"]
-    panels = [
-        FieldPanel("product"),
-        FieldPanel("kind"),
-        FieldPanel("lot"),
-        FieldPanel("serial"),
-        FieldPanel("note"),
-        FieldPanel("retired_at"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("product"),
+            FieldPanel("kind"),
+            FieldPanel("lot"),
+            FieldPanel("serial"),
+            FieldPanel("note"),
+            FieldPanel("retired_at"),
+        ],
+        base_form_class=code_admin.ScanCodeForm,
+    )
+    index_view_class = code_admin.IndexView
+    add_view_class = code_admin.CreateView
+    copy_view_class = code_admin.CopyView
+    edit_view_class = code_admin.EditView
+    delete_view_class = code_admin.DeleteView
+    history_view_class = code_admin.HistoryView
+    usage_view_class = code_admin.UsageView
+    inspect_view_class = code_admin.InspectView
+    chooser_viewset_class = code_admin.ScanCodeChooserViewSet
+
+    def get_queryset(self, request):
+        return code_admin.reachable_codes(request.user).select_related("product")
 
 
 register_snippet(ScanCodeViewSet)
@@ -44,6 +62,9 @@ class NfcTagViewSet(SnippetViewSet):
 
 register_snippet(NfcTagViewSet)
 
+# After Wagtail's own snippet delete action (order 0), so that this one replaces it for codes.
+hooks.register("register_bulk_action", code_admin.ScanCodeDeleteBulkAction, order=1)
+
 
 @hooks.register("register_admin_urls")
 def register_label_urls():
@@ -58,10 +79,8 @@ def register_label_urls():
 
 class AnalyticsMenuItem(MenuItem):
     def is_shown(self, request):
-        from portal.accounts.models import producer_id_for
-
-        user = request.user
-        return producer_id_for(user) is not None or user.is_superuser or user.has_perm("scans.view_scancode")
+        # Whoever may see codes sees their figures: a producer its own, editors everyone's.
+        return scan_code_policy().user_has_permission(request.user, "view")
 
 
 @hooks.register("register_admin_menu_item")

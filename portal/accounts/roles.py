@@ -4,7 +4,8 @@
 - Reviewers (the newspaper desk) verify stories; they reach a story's editor only
   while it waits for their review.
 - Producers edit their own producer's pages and stories, upload into their own
-  collection, and submit for review; they never publish.
+  collection, and submit for review; they never publish. They add and retire the
+  batch and item scan codes of their own products.
 
 A story reaches the public only through the "Thẩm định câu chuyện" workflow on the
 stories section. Products and producer pages that a producer account changes go
@@ -56,7 +57,8 @@ MODEL_PERMISSIONS = {
         "scans.view_nfctag",
     ),
     REVIEWERS: ("wagtailadmin.access_admin", "stories.view_evidence"),
-    PRODUCERS: ("wagtailadmin.access_admin",),
+    # Only ever on their own products' batch and item codes: see scans.permissions.
+    PRODUCERS: ("wagtailadmin.access_admin", "scans.add_scancode", "scans.change_scancode", "scans.view_scancode"),
 }
 # Image and document actions on the root collection (inherited by every collection).
 EDITOR_MEDIA_ACTIONS = ("add", "change", "choose", "delete")
