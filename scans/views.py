@@ -1,17 +1,20 @@
 """``/q/{code}``: count the scan and send the phone to the product — always on this site."""
 
 import io
+from dataclasses import dataclass
 from urllib.parse import quote as urlquote
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
-from django_ratelimit.core import get_usage
 
-from . import counting, nfc, verdicts
+from portal.core import page_cache
+
+from . import counting, nfc, throttle, verdicts
 from .codes import normalise
 from .models import ScanCode
 
@@ -34,6 +37,54 @@ def _live_code(raw: str) -> ScanCode | None:
     return scan_code
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """What a scan needs to know about a live code: small enough to keep in the cache."""
+
+    pk: int
+    product_id: int
+    target: str  # a path on this site: the product page, with the package's context
+
+
+RESOLVED_SECONDS = 3600
+# This process's own memory of recent answers, by content version: no round trip at all.
+_recent: dict[tuple[int, str], Resolved | bool] = {}
+_RECENT_LIMIT = 20_000
+
+
+def _resolve(request, raw: str) -> Resolved | None:
+    """The live code's target, remembered while the content version holds (the scan's hot path).
+
+    Every committed change (a code retired, a product unpublished, moved or made
+    private) moves the version, as for the cached pages. Remembering needs a cache
+    that every worker shares (``page_cache.enabled()``); without one, the database.
+    """
+    code = normalise(raw)
+    if code is None:
+        return None
+    if not page_cache.enabled():
+        return _resolved_from_database(code) or None
+    version = _scan_state(request)[0]
+    found = _recent.get((version, code))
+    if found is None:
+        key = f"scans:resolved:{version}:{code}"
+        found = cache.get(key)
+        if found is None:
+            found = _resolved_from_database(code)
+            cache.set(key, found, RESOLVED_SECONDS)
+        if len(_recent) >= _RECENT_LIMIT:
+            _recent.clear()
+        _recent[(version, code)] = found
+    return found or None
+
+
+def _resolved_from_database(code: str) -> Resolved | bool:
+    scan_code = _live_code(code)
+    if scan_code is None:
+        return False  # unknown codes are remembered too: a flood of fakes costs no queries
+    return Resolved(scan_code.pk, scan_code.product_id, scan_code.product.url + scan_code.context_query)
+
+
 def unknown_code(request, raw: str = "") -> TemplateResponse:
     shown = (normalise(raw) or "")[:8]
     return TemplateResponse(request, "scans/unknown_code.html", {"code": shown}, status=404)
@@ -44,28 +95,29 @@ def not_a_code(request, raw: str):
     return unknown_code(request, "")
 
 
-def _over(request, group: str, rate: str) -> bool:
-    # django-ratelimit keeps a hashed key of the client's address in the cache for a minute; nothing is stored.
-    usage = get_usage(request, group=group, key="ip", rate=rate, increment=True)
-    return bool(usage and usage["should_limit"])
+def _scan_state(request) -> tuple[int, int]:
+    """(content version, this client's scans in the window): asked once per request."""
+    if not hasattr(request, "_scan_state"):
+        request._scan_state = throttle.read(request)
+    return request._scan_state
 
 
 def too_many_scans(request) -> TemplateResponse | None:
     """A 429 for a client hammering the resolvers; None for everyone else."""
-    if not _over(request, "scans:block", settings.SCAN_BLOCK_RATE):
+    if _scan_state(request)[1] <= throttle.limits()[2]:
         return None
     response = TemplateResponse(request, "scans/too_many.html", status=429)
     response["Retry-After"] = "60"
     return response
 
 
-def count_scan(request, scan_code: ScanCode) -> None:
+def count_scan(request, scan_code: ScanCode | Resolved) -> None:
     """Count a scan (QR, NFC or GS1 link) unless this client is past the counting rate.
 
     A busy shop's shared Wi-Fi is never refused: past the rate its scans still land
     on the product, they are just not counted.
     """
-    if not _over(request, "scans:count", settings.SCAN_COUNT_RATE):
+    if _scan_state(request)[1] <= throttle.limits()[1]:
         counting.record(
             scan_code.pk,
             counting.device_class(request.headers.get("User-Agent", "")),
@@ -78,17 +130,17 @@ def count_scan(request, scan_code: ScanCode) -> None:
 def scan(request, code: str):
     if refused := too_many_scans(request):
         return refused
-    scan_code = _live_code(code)
-    if scan_code is None:
+    resolved = _resolve(request, code)
+    if resolved is None:
         return unknown_code(request, code)
-    count_scan(request, scan_code)
-    target = scan_code.product.url + scan_code.context_query
+    count_scan(request, resolved)
+    target = resolved.target
     if "p" in request.GET or "m" in request.GET:
         # A tap on an NFC tag: the showcase says whether the tag proved itself genuine.
         verdict, tag = nfc.verify(request.GET.get("p", "")[:64], request.GET.get("m", "")[:32])
-        if tag is not None and tag.code_id != scan_code.pk:
+        if tag is not None and tag.code_id != resolved.pk:
             verdict = nfc.Verdict.INVALID  # a genuine tag's message pasted under another code
-        token = verdicts.sign(verdict, scan_code.product_id)
+        token = verdicts.sign(verdict, resolved.product_id)
         target += ("&" if "?" in target else "?") + f"nfc={urlquote(token)}"
     # A path on this site only: the URL comes from the page tree, never from the request.
     return HttpResponseRedirect(target)

@@ -77,6 +77,7 @@ def test_a_certificate_expiring_overnight_is_not_shown_valid_the_next_morning(cl
 
 
 def test_signed_in_people_and_previews_are_never_cached(client, product, make_user):
+    visit(client, product)  # the live page is in the cache
     draft = product.get_latest_revision_as_object()
     draft.title = "Bản nháp chưa duyệt"
     preview = draft.make_preview_request()
@@ -88,8 +89,8 @@ def test_signed_in_people_and_previews_are_never_cached(client, product, make_us
     client.logout()
 
     anonymous = visit(client, product)
-    assert anonymous["X-Page-Cache"] == "miss"
     assert "Bản nháp chưa duyệt" not in anonymous.content.decode()
+    assert "Chè Shan tuyết cổ thụ" in anonymous.content.decode()
 
 
 def test_an_nfc_verdict_is_one_persons_and_bypasses_the_cache(client, product):
@@ -123,6 +124,17 @@ def test_counting_a_scan_does_not_empty_the_cache(client, product):
     visit(client, product)
     counting.record(ScanCode.for_product(product).pk, "phone", "")
     assert visit(client, product)["X-Page-Cache"] == "hit"
+
+
+def test_other_query_parameters_share_the_cached_page(client, product):
+    visit(client, product)
+    assert visit(client, product, utm_source="zalo", fbclid="x")["X-Page-Cache"] == "hit"
+
+
+def test_a_cached_page_is_answered_without_any_sql(client, product, django_assert_num_queries):
+    visit(client, product)
+    with django_assert_num_queries(0):
+        assert visit(client, product)["X-Page-Cache"] == "hit"
 
 
 def test_the_cache_is_off_without_a_shared_cache(client, product, settings):

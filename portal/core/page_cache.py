@@ -8,13 +8,15 @@ So an anonymous visitor's copy of a live, public page is kept, keyed by
   or deleted, except the busy bookkeeping tables listed below), so a page going
   private, unpublished or edited is never served from an older copy;
 - today's date, because certificate validity is computed from it;
-- the host, the page and the query parameters the page reads (``cache_vary_params``).
+- the host, the path and the query parameters a cached page reads (``VARY_PARAMS``).
 
+``PageCacheMiddleware`` answers from the cache before Wagtail even routes the request.
 Never cached: previews, signed-in people (they see the user bar), pages with a
-view restriction, requests carrying a one-off parameter (``cache_bypass_params``,
-such as a signed NFC verdict), and any response that is not a plain 200 or sets a
-cookie. Off unless ``PAGE_CACHE_SECONDS`` > 0 — which needs a cache every worker
-shares (Redis); a per-process cache would keep a copy another process invalidated.
+view restriction, requests carrying a one-off parameter (``BYPASS_PARAMS``, a
+signed NFC verdict), and any response that is not a plain 200 or sets a cookie.
+
+Off unless ``PAGE_CACHE_SECONDS`` > 0, which needs a cache every worker shares (Redis):
+a per-process cache would keep a copy that another process invalidated.
 """
 
 import hashlib
@@ -81,57 +83,71 @@ def connect() -> None:
         signal.connect(_on_change, dispatch_uid=f"ocop-page-cache-{signal}")
 
 
-def _cacheable_request(page, request, bypass_params) -> bool:
-    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
-        return False
+# The query parameters a cached page reads: the scanned package on the showcase varies the
+# page; a signed NFC verdict is one person's and is never cached. Any other parameter
+# (utm_source, fbclid…) changes nothing on a cached page and is ignored.
+VARY_PARAMS = ("ma",)
+BYPASS_PARAMS = ("nfc",)
+
+
+def request_key(request) -> str | None:
+    """This request's key in the page cache, or None when its page must be rendered for it."""
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return None
+    # Wagtail's previews and moderation views render drafts through dummy requests.
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return None
+    if any(name in request.GET for name in BYPASS_PARAMS):
+        return None
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return False
-    if any(name in request.GET for name in bypass_params):
-        return False
-    return page.live and not page.get_view_restrictions().exists()
+        return None
+    variant = "&".join(f"{name}={request.GET.get(name, '')[:64]}" for name in VARY_PARAMS)
+    digest = hashlib.sha1(f"{request.get_host()}|{request.path}|{variant}".encode()).hexdigest()
+    return f"pages:{content_version()}:{timezone.localdate().isoformat()}:{digest}"
 
 
-def _key(page, request, vary_params) -> str:
-    variant = "&".join(f"{name}={request.GET.get(name, '')[:64]}" for name in vary_params)
-    digest = hashlib.sha1(f"{request.get_host()}|{variant}".encode()).hexdigest()[:16]
-    return f"pages:{content_version()}:{timezone.localdate().isoformat()}:{page.pk}:{digest}"
-
-
-def serve_cached(page, request, render, vary_params=(), bypass_params=()):
-    """The page's response from the cache, or ``render()`` kept for the next visitor."""
-    if not enabled() or not _cacheable_request(page, request, bypass_params):
-        return render()
-    key = _key(page, request, vary_params)
-    stored = cache.get(key)
-    if stored is not None:
-        content, content_type = stored
-        response = HttpResponse(content, content_type=content_type)
-        response["X-Page-Cache"] = "hit"
-        return response
-    response = render()
-    if hasattr(response, "render") and not response.is_rendered:
-        response.render()
-    if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
-        cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
-        response["X-Page-Cache"] = "miss"
+def _from_cache(stored) -> HttpResponse:
+    content, content_type = stored
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = "hit"
     return response
 
 
-class CachedPageMixin:
-    """Page mixin: anonymous visitors get the rendered page from the cache (see above)."""
+class PageCacheMiddleware:
+    """Answers a cached page before Wagtail routes the request: no site lookup, no tree walk, no SQL.
 
-    cache_vary_params: tuple[str, ...] = ()
-    cache_bypass_params: tuple[str, ...] = ()
+    Only pages that ``CachedPageMixin`` stored are ever found, and only under the
+    current content version and date, so nothing unpublished, private or outdated is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = request_key(request)
+        if key is not None and (stored := cache.get(key)) is not None:
+            return _from_cache(stored)
+        request.page_cache_key = key
+        return self.get_response(request)
+
+
+class CachedPageMixin:
+    """Page mixin: what an anonymous visitor is served is kept for the next one (see above)."""
 
     def serve(self, request, *args, **kwargs):
-        return serve_cached(
-            self,
-            request,
-            lambda: super(CachedPageMixin, self).serve(request, *args, **kwargs),
-            vary_params=self.cache_vary_params,
-            bypass_params=self.cache_bypass_params,
-        )
+        response = super().serve(request, *args, **kwargs)
+        key = request.page_cache_key if hasattr(request, "page_cache_key") else request_key(request)
+        if key is None or getattr(request, "is_preview", False) or not self.live:
+            return response
+        if self.get_view_restrictions().exists():  # a visitor who gave the password: theirs only
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+            cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
 
 
 def check_bookkeeping_models() -> list[str]:

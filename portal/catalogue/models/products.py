@@ -105,10 +105,6 @@ def attach_public_producers(products) -> list:
 class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, Page):
     """One certified OCOP product, as a consumer sees it after a QR scan."""
 
-    # The scanned package (?ma=) changes the page; a signed NFC verdict (?nfc=) is one person's.
-    cache_vary_params = ("ma",)
-    cache_bypass_params = ("nfc",)
-
     producer = models.ForeignKey(
         "catalogue.ProducerPage",
         verbose_name="chủ thể sản xuất",

@@ -1,0 +1,70 @@
+"""How many times this client scanned in the current window — and the content version — in
+one cache round trip.
+
+Every scan needs both: the count decides whether the scan is counted (``SCAN_COUNT_RATE``)
+or refused (``SCAN_BLOCK_RATE``); the version says whether a remembered code → product
+answer still holds (see ``scans.views._resolve``). With Redis they come in one pipelined
+round trip. The counter is keyed by a keyed hash of the client's address and lives one
+window: no address is stored, nothing outlives the minute.
+"""
+
+import hashlib
+import hmac
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.core import page_cache
+
+from . import counting
+
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """``"30/m"`` → (30, 60): so many scans per so many seconds."""
+    match = _RATE.match(rate or "")
+    if match is None:
+        raise ImproperlyConfigured(f"A scan rate looks like 30/m or 300/5m, not {rate!r}")
+    number, multiplier, unit = match.groups()
+    return int(number), int(multiplier or 1) * _UNIT_SECONDS[unit]
+
+
+def limits() -> tuple[int, float, float]:
+    """(window in seconds, scans counted per window, scans allowed per window)."""
+    blocked, window = parse_rate(settings.SCAN_BLOCK_RATE)
+    counted, per = parse_rate(settings.SCAN_COUNT_RATE)
+    return window, counted * window / per, blocked
+
+
+def _client_key(request, window: int) -> str:
+    header = settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR"
+    address = request.META.get(header, "").split(",")[0].strip()
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:24]
+    return f"scans:window:{int(time.time() // window)}:{digest}"
+
+
+def read(request) -> tuple[int, int]:
+    """(content version, this client's scans in the current window, this one included)."""
+    window = limits()[0]
+    key = _client_key(request, window)
+    client = counting._redis()
+    if client is not None:
+        counter = cache.make_key(key)
+        pipeline = client.pipeline(transaction=False)
+        pipeline.get(cache.make_key(page_cache.VERSION_KEY))
+        pipeline.incr(counter)
+        pipeline.expire(counter, window + 1)
+        version, count, _ = pipeline.execute()
+        return (int(version) if version is not None else page_cache.content_version()), count
+    cache.add(key, 0, window + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, window + 1)
+        count = 1
+    return page_cache.content_version(), count
