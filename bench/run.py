@@ -63,11 +63,32 @@ def url_path(page):
     return parts[2] if parts else None
 
 products = ProductPage.objects.live().public()
+first_two = list(products.order_by("path")[:2])
+codes = []
+try:  # the scans app (issue 5): each product's own code
+    from scans.models import ScanCode
+
+    codes = [ScanCode.for_product(product).code for product in first_two]
+except ImportError:
+    pass
 print("BENCH_PAGES " + json.dumps({
-    "product": url_path(products.order_by("path").first()),
+    "product": url_path(first_two[0] if first_two else None),
     "listing": url_path(ProductIndexPage.objects.live().public().first()),
     "live_products": products.count(),
+    "scan_codes": codes,
 }))
+"""
+
+# After the burst: move the buffered counts into the database, then read what one code got.
+COUNT_SCANS = """
+import json, os
+from django.db.models import Sum
+from scans import counting
+from scans.models import ScanDay
+
+counting.flush()
+total = ScanDay.objects.filter(code__code=os.environ["BENCH_CODE"]).aggregate(total=Sum("count"))["total"] or 0
+print("BENCH_SCANS " + json.dumps({"counted": total}))
 """
 
 
@@ -86,7 +107,7 @@ for path in json.loads(os.environ["BENCH_PATHS"]):
     client.get(path)
     with CaptureQueriesContext(connection) as queries:
         status = client.get(path).status_code
-    counts[path] = len(queries) if status == 200 else None
+    counts[path] = len(queries) if status in (200, 302) else None
 print("BENCH_QUERIES " + json.dumps(counts))
 """
 
@@ -120,6 +141,7 @@ class Site:
     notes: list[str] = field(default_factory=list)
     commands: set[str] = field(default_factory=set)
     generate_seconds: float | None = None
+    redis_url: str | None = None
     products_requested: int = 0
 
     def manage(
@@ -157,8 +179,12 @@ class Site:
         return result.elapsed
 
 
-def make_env(database_url: str, workdir: Path, secret_key: str) -> dict[str, str]:
+def make_env(database_url: str, workdir: Path, secret_key: str, redis_url: str | None = None) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in PROJECT_VARIABLES}
+    if redis_url:
+        # Production's shape: the shared cache, the page cache and the scan buffer in Redis. All load
+        # comes from one address, so the per-client scan limits are lifted: every scan is counted.
+        env.update(REDIS_URL=redis_url, SCAN_COUNT_RATE="1000000/s", SCAN_BLOCK_RATE="1000000/s")
     env.update(
         DJANGO_SETTINGS_MODULE=SETTINGS,
         SECRET_KEY=secret_key,
@@ -180,6 +206,24 @@ def check_database_url(url: str) -> None:
         target = Path(path[1:] if path.startswith("//") else path).resolve()
         if target == (REPO / "db.sqlite3").resolve():
             raise BenchError("refusing to benchmark on the project's db.sqlite3: give a throwaway database")
+
+
+def prepare_redis(url: str) -> str | None:
+    """The benchmark's own Redis database, emptied; None (with a note) when Redis does not answer."""
+    if urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise BenchError("the benchmark only uses a Redis on this machine")
+    if url == os.environ.get("REDIS_URL"):
+        raise BenchError("refusing to empty the project's own REDIS_URL: give the benchmark its own database")
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=2)
+        client.ping()
+    except Exception as exc:  # noqa: BLE001 - any failure means: measure without Redis
+        log(f"Redis at {url} does not answer ({exc}); measuring with the local-memory cache")
+        return None
+    client.flushdb()
+    return url
 
 
 def list_commands(site: Site) -> set[str]:
@@ -231,6 +275,31 @@ def discover_pages(site: Site) -> dict:
         if line.startswith("BENCH_PAGES "):
             return json.loads(line.removeprefix("BENCH_PAGES "))
     return {}
+
+
+def scan_burst(site: Site, port: int, code: str, scans: int, connections: int) -> dict:
+    """Send exactly `scans` scans of one code at once, flush the buffer, and read what was counted."""
+    log(f"scan burst: {scans:,} scans of /q/{code} over {connections} connections")
+    result = python_load(port, f"/q/{code}", 900, connections, max_requests=scans, expect=302)
+    output = site.manage(
+        "shell", "--verbosity=0", "-c", COUNT_SCANS, timeout=600, name="count-scans", extra_env={"BENCH_CODE": code}
+    ).stdout
+    counted = next(
+        json.loads(line.removeprefix("BENCH_SCANS "))["counted"]
+        for line in reversed(output.splitlines())
+        if line.startswith("BENCH_SCANS ")
+    )
+    redirected = result.statuses.get(302, 0)
+    log(f"scan burst: {redirected:,} redirected, {counted:,} counted in {result.seconds:.1f} s")
+    return {
+        "sent": scans,
+        "redirected": redirected,
+        "counted": counted,
+        "seconds": result.seconds,
+        "errors": result.errors,
+        "statuses": result.statuses,
+        "connections": connections,
+    }
 
 
 def count_queries(site: Site, paths: list[str]) -> dict[str, int | None]:
@@ -347,6 +416,7 @@ class Measurement:
     non_2xx: int
     errors: int
     rps_override: float | None = None  # the median over rounds, see combine()
+    statuses: dict[int, int] = field(default_factory=dict)  # the Python generator only
 
     @property
     def rps(self) -> float:
@@ -363,7 +433,9 @@ def percentile(sorted_values: list[float], pct: float) -> float:
     return sorted_values[rank - 1]
 
 
-def python_load(port: int, path: str, seconds: float, connections: int, max_requests: int) -> Measurement:
+def python_load(
+    port: int, path: str, seconds: float, connections: int, max_requests: int, expect: int = 200
+) -> Measurement:
     """A small closed-loop load generator: `connections` threads, each one request at a time.
 
     Bounded by both `seconds` and `max_requests`. Python's GIL makes it the
@@ -372,7 +444,7 @@ def python_load(port: int, path: str, seconds: float, connections: int, max_requ
     lock = threading.Lock()
     issued = 0
     deadline = time.perf_counter() + seconds
-    per_thread = [{"latencies": [], "non_2xx": 0, "errors": 0} for _ in range(connections)]
+    per_thread = [{"latencies": [], "non_2xx": 0, "errors": 0, "statuses": {}} for _ in range(connections)]
 
     def worker(out: dict) -> None:
         nonlocal issued
@@ -390,7 +462,8 @@ def python_load(port: int, path: str, seconds: float, connections: int, max_requ
                 response = connection.getresponse()
                 response.read()
                 out["latencies"].append(time.perf_counter() - started)
-                if not 200 <= response.status < 300:
+                out["statuses"][response.status] = out["statuses"].get(response.status, 0) + 1
+                if response.status != expect:
                     out["non_2xx"] += 1
                 if response.will_close:  # gunicorn's sync workers close after each response
                     connection.close()
@@ -419,6 +492,10 @@ def python_load(port: int, path: str, seconds: float, connections: int, max_requ
         p99_ms=percentile(latencies, 99) * 1000,
         non_2xx=sum(out["non_2xx"] for out in per_thread),
         errors=sum(out["errors"] for out in per_thread),
+        statuses={
+            status: sum(out["statuses"].get(status, 0) for out in per_thread)
+            for status in sorted({status for out in per_thread for status in out["statuses"]})
+        },
     )
 
 
@@ -465,6 +542,7 @@ class Target:
     name: str
     path: str | None
     note: str = ""
+    expect: int = 200  # the redirect answers 302
     size_bytes: int | None = None
     queries: int | None = None
     result: Measurement | None = None
@@ -478,7 +556,7 @@ def measure(targets: list[Target], port: int, args, wrk: str | None, gunicorn: G
         if target.path is None:
             continue
         status, body = fetch(port, target.path, timeout=120)  # a first render may build image renditions
-        if status != 200:
+        if status != target.expect:
             target.note = f"skipped: HTTP {status}"
             log(f"{target.name} {target.path} answered HTTP {status}; gunicorn log:\n{tail(gunicorn.logfile, 15)}")
             continue
@@ -490,12 +568,14 @@ def measure(targets: list[Target], port: int, args, wrk: str | None, gunicorn: G
             label = f"{target.name} {target.path}" + (f" (round {number}/{args.rounds})" if args.rounds > 1 else "")
             if args.warmup > 0:
                 log(f"{label}: warm-up {args.warmup:g} s")
-                python_load(port, target.path, args.warmup, args.connections, max_requests=args.max_requests)
+                python_load(port, target.path, args.warmup, args.connections, args.max_requests, expect=target.expect)
             log(f"{label}: measuring {args.duration:g} s")
             if wrk:
                 result = wrk_load(wrk, port, target.path, args.duration, args.connections, args.threads)
             else:
-                result = python_load(port, target.path, args.duration, args.connections, args.max_requests)
+                result = python_load(
+                    port, target.path, args.duration, args.connections, args.max_requests, expect=target.expect
+                )
             log(f"{label}: {result.rps:.1f} req/s, p50 {result.p50_ms:.1f} ms, p95 {result.p95_ms:.1f} ms")
             rounds[target.path].append(result)
     for target in live:
@@ -570,7 +650,7 @@ def versions() -> str:
     return ", ".join(found)
 
 
-def report(site: Site, targets: list[Target], args, tool: str, pages: dict) -> str:
+def report(site: Site, targets: list[Target], args, tool: str, pages: dict, burst: dict | None = None) -> str:
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         f"# OCOP Portal benchmark — {now}",
@@ -579,7 +659,8 @@ def report(site: Site, targets: list[Target], args, tool: str, pages: dict) -> s
         f"- machine: {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; {versions()}",
         f"- server: gunicorn, {args.workers} sync workers, `{SETTINGS}` (DEBUG off, whitenoise, "
-        f"local-memory cache, database search), database: {site.database_label}",
+        + ("Redis cache (page cache and scan buffer on)" if site.redis_url else "local-memory cache, no page cache")
+        + f", database search), database: {site.database_label}",
         f"- load: {tool}, {args.connections} connections, {args.duration:g} s per URL after a "
         f"{args.warmup:g} s warm-up"
         + (f", {args.rounds} interleaved rounds (medians)" if args.rounds > 1 else "")
@@ -619,6 +700,15 @@ def report(site: Site, targets: list[Target], args, tool: str, pages: dict) -> s
             f"{ratio(result.p50_ms, baseline.p50_ms) if baseline else '–'} | {result.p95_ms:.1f} | "
             f"{ratio(result.p95_ms, baseline.p95_ms) if baseline else '–'} | {result.requests:,} | {errors:,} |"
         )
+    if burst:
+        lost = burst["redirected"] - burst["counted"]
+        lines += [
+            "",
+            f"Scan burst: {burst['sent']:,} scans of one code over {burst['connections']} connections in "
+            f"{burst['seconds']:.1f} s ({burst['sent'] / burst['seconds']:,.0f}/s); "
+            f"{burst['redirected']:,} redirected (HTTP statuses {burst['statuses']}, {burst['errors']} connection "
+            f"errors), **{burst['counted']:,} counted after the flush: {lost:,} lost**.",
+        ]
     notes = list(site.notes) + [f"{t.name}: {t.note}" for t in targets if t.note and t.result is None]
     if notes:
         lines += ["", "Notes:", *[f"- {note}" for note in notes]]
@@ -664,6 +754,19 @@ def parse_args(argv=None):
         metavar="PATH",
         help="also benchmark this local path, e.g. '/san-pham/?stars=5&page=40' (repeatable)",
     )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        help="the benchmark's OWN local Redis database, emptied at start (default $BENCH_REDIS_URL or "
+        "redis://127.0.0.1:6379/14); production keeps the cache, page cache and scan buffer there",
+    )
+    parser.add_argument("--no-redis", action="store_true", help="measure with the local-memory cache instead")
+    parser.add_argument(
+        "--burst",
+        type=int,
+        default=10_000,
+        help="scans in the burst that must lose no count (default 10,000; 0 = none)",
+    )
     parser.add_argument("--generate-timeout", type=float, default=3600, help="limit for generate_catalog (s)")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.md", help="report file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, logs)")
@@ -705,9 +808,13 @@ def main(argv=None) -> int:
         else:
             database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
             label = "SQLite (temporary file)"
+        redis_url = None if args.no_redis else prepare_redis(args.redis_url)
         site = Site(
-            workdir=workdir, env=make_env(database_url, workdir, secrets.token_urlsafe(64)), database_label=label
+            workdir=workdir,
+            env=make_env(database_url, workdir, secrets.token_urlsafe(64), redis_url),
+            database_label=label,
         )
+        site.redis_url = redis_url
         log(f"working in {workdir}")
 
         build_site(site, args.products, args.seed, args.generate_timeout)
@@ -720,9 +827,24 @@ def main(argv=None) -> int:
             args.product_path or pages.get("product") or api_page_path(gunicorn.port, "catalogue.ProductPage")
         )
         listing_path = pages.get("listing") or api_page_path(gunicorn.port, "catalogue.ProductIndexPage")
+        codes = pages.get("scan_codes") or []
         targets = [
             Target("baseline: trivial Django view", TRIVIAL_PATH),
-            Target("product page", product_path, note="" if product_path else "no live product page found"),
+            Target(
+                "scan: `/q/{code}` redirect (counted)",
+                f"/q/{codes[0]}" if codes else None,
+                note="" if codes else "no scan code found",
+                expect=302,
+            ),
+            Target(
+                "product page (showcase" + (", cached)" if site.redis_url else ", no page cache)"),
+                product_path,
+                note="" if product_path else "no live product page found",
+            ),
+            Target(
+                "product page, rendered (`?nfc=` bypasses the cache)",
+                f"{product_path}?nfc=bench" if product_path and site.redis_url else None,
+            ),
             Target("product listing", listing_path, note="" if listing_path else "no live product listing found"),
         ]
         targets += [Target("extra", path if path.startswith("/") else f"/{path}") for path in args.extra_path]
@@ -733,8 +855,11 @@ def main(argv=None) -> int:
             target.queries = queries.get(target.path)
         if targets[0].result is None:
             raise BenchError(f"the baseline {TRIVIAL_PATH} could not be measured")
+        burst = None
+        if args.burst > 0 and len(codes) > 1:  # the second product's code: scanned by nothing else
+            burst = scan_burst(site, gunicorn.port, codes[1], args.burst, max(16, args.connections))
 
-        text = report(site, targets, args, tool, pages)
+        text = report(site, targets, args, tool, pages, burst)
         print(text)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text)
