@@ -15,5 +15,10 @@ class ScansConfig(AppConfig):
         from .permissions import ScanCodePermissionPolicy
 
         signals.connect()
+        from django.core import checks
+
+        from .throttle import check_rates
+
+        checks.register(check_rates)
         # Before the admin asks for it, or Wagtail would settle on a plain model policy.
         register_permission_policy(ScanCode, ScanCodePermissionPolicy(ScanCode))

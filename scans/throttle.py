@@ -8,6 +8,7 @@ round trip. The counter is keyed by a keyed hash of the client's address and liv
 window: no address is stored, nothing outlives the minute.
 """
 
+import functools
 import hashlib
 import hmac
 import re
@@ -36,8 +37,13 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 def limits() -> tuple[int, float, float]:
     """(window in seconds, scans counted per window, scans allowed per window)."""
-    blocked, window = parse_rate(settings.SCAN_BLOCK_RATE)
-    counted, per = parse_rate(settings.SCAN_COUNT_RATE)
+    return _limits(settings.SCAN_BLOCK_RATE, settings.SCAN_COUNT_RATE)
+
+
+@functools.lru_cache(maxsize=8)
+def _limits(block_rate: str, count_rate: str) -> tuple[int, float, float]:
+    blocked, window = parse_rate(block_rate)
+    counted, per = parse_rate(count_rate)
     return window, counted * window / per, blocked
 
 
@@ -68,3 +74,16 @@ def read(request) -> tuple[int, int]:
         cache.set(key, 1, window + 1)
         count = 1
     return page_cache.content_version(), count
+
+
+def check_rates(app_configs=None, **kwargs):
+    """A mistyped rate stops the site at start-up, not on every scan."""
+    from django.core.checks import Error
+
+    errors = []
+    for name in ("SCAN_COUNT_RATE", "SCAN_BLOCK_RATE"):
+        try:
+            parse_rate(getattr(settings, name))
+        except ImproperlyConfigured as error:
+            errors.append(Error(f"{name}: {error}", id="scans.E001"))
+    return errors

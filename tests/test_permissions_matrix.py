@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from portal.accounts.roles import producer_collection
+from portal.accounts.roles import PRODUCERS, producer_collection
 from portal.catalogue.models import ProductPage
 from stories.models import StoryPage, VerificationEvidence
 
@@ -371,3 +371,13 @@ def test_no_admin_report_shows_a_producer_another_producers_pages(users, estates
         for estate_page in (estates["b"].draft_product, estates["b"].story):
             assert estate_page.title not in html, f"{estate_page.title} in {url}"
     assert logged_in(users["editor"]).get(reverse("wagtailadmin_reports:site_history")).status_code == 200
+
+
+def test_an_account_taken_from_its_producer_leaves_the_producers_groups(make_user, make_producer):
+    from portal.accounts.models import ProducerAccount
+
+    user = make_user("producer", producer=make_producer())
+    assert user.groups.filter(name__startswith=PRODUCERS).count() == 2  # the role and its own producer's
+    ProducerAccount.objects.get(user=user).delete()
+    assert not user.groups.filter(name__startswith=PRODUCERS).exists()
+    assert not user.has_perm("scans.add_scancode")

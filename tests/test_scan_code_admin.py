@@ -190,7 +190,13 @@ def test_an_account_taken_out_of_its_producer_keeps_no_rights_on_codes(make_user
     from portal.accounts.models import ProducerAccount
 
     user = make_user("producer", producer=estates["a"].producer)
-    ProducerAccount.objects.filter(user=user).delete()  # the link removed, the producers' group left behind
+    ProducerAccount.objects.filter(user=user).delete()
+    # Deleting the link also leaves the producers' groups; someone puts the user back in the role's group.
+    from django.contrib.auth.models import Group
+
+    from portal.accounts.roles import PRODUCERS
+
+    user.groups.add(Group.objects.get(name=PRODUCERS))
     client = logged_in(user)
     assert refused(client.get(reverse(f"{CODES}:list")))
     assert client.get(reverse(f"{CODES}:edit", args=[estates["b"].batch.pk])).status_code == 404

@@ -192,3 +192,19 @@ def test_a_hammering_client_is_counted_up_to_a_limit_then_refused(client, produc
     assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 5
     other = client.get(f"/q/{code.code}", REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302  # another client is not affected
+
+
+def test_the_count_rate_is_scaled_to_the_block_rates_window(client, product, settings):
+    settings.SCAN_COUNT_RATE, settings.SCAN_BLOCK_RATE = "1/s", "100/m"  # 60 counted a minute
+    code = ScanCode.for_product(product)
+    for _ in range(65):
+        assert client.get(f"/q/{code.code}").status_code == 302
+    assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 60
+
+
+@pytest.mark.parametrize("rate", ["30 per minute", "30/w", "", "/m"])
+def test_a_mistyped_scan_rate_stops_the_site_at_start_up(settings, rate):
+    from scans.throttle import check_rates
+
+    settings.SCAN_BLOCK_RATE = rate
+    assert [error.id for error in check_rates()] == ["scans.E001"]

@@ -16,3 +16,10 @@ class AccountsConfig(AppConfig):
         from .permissions import PortalPagePermissionPolicy
 
         register_permission_policy(Page, PortalPagePermissionPolicy(Page))
+
+        from django.db.models.signals import post_delete
+
+        from .models import ProducerAccount
+        from .roles import unlink_producer_account
+
+        post_delete.connect(unlink_producer_account, sender=ProducerAccount, dispatch_uid="ocop-unlink-producer")

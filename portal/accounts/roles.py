@@ -12,6 +12,7 @@ stories section. Products and producer pages that a producer account changes go
 through the editors' "Duyệt nội dung" workflow.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -172,3 +173,11 @@ def link_producer_account(user, producer) -> ProducerAccount:
     user.groups.remove(*other_producer_groups)
     user.groups.add(Group.objects.get(name=PRODUCERS), producer_group)
     return account
+
+
+def unlink_producer_account(sender, instance: ProducerAccount, **kwargs) -> None:
+    """An account taken from its producer leaves the producers' groups too: the groups' rights
+    (add and change pages, scan codes, media) are meant for one producer's own things only."""
+    user = get_user_model().objects.filter(pk=instance.user_id).first()
+    if user is not None:  # None: the account went with its user
+        user.groups.remove(*user.groups.filter(name__startswith=PRODUCERS))
