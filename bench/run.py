@@ -680,15 +680,15 @@ def report(site: Site, targets: list[Target], args, tool: str, pages: dict, burs
     lines += [
         "",
         "| page | path | size | SQL queries | req/s | req/s ÷ baseline | p50 ms | p50 ÷ baseline "
-        "| p95 ms | p95 ÷ baseline | requests | errors |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| p95 ms | p95 ÷ baseline | p99 ms | p99 ÷ baseline | requests | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     baseline = targets[0].result
     for target in targets:
         result = target.result
         if result is None:
             lines.append(
-                f"| {target.name} | {target.path or '–'} | – | – | – | – | – | – | – | – | – | {target.note} |"
+                f"| {target.name} | {target.path or '–'} | – | – | – | – | – | – | – | – | – | – | – | {target.note} |"
             )
             continue
         size = format_size(target.size_bytes)
@@ -698,7 +698,8 @@ def report(site: Site, targets: list[Target], args, tool: str, pages: dict, burs
             f"{result.rps:,.1f} | "
             f"{ratio(result.rps, baseline.rps) if baseline else '–'} | {result.p50_ms:.1f} | "
             f"{ratio(result.p50_ms, baseline.p50_ms) if baseline else '–'} | {result.p95_ms:.1f} | "
-            f"{ratio(result.p95_ms, baseline.p95_ms) if baseline else '–'} | {result.requests:,} | {errors:,} |"
+            f"{ratio(result.p95_ms, baseline.p95_ms) if baseline else '–'} | {result.p99_ms:.1f} | "
+            f"{ratio(result.p99_ms, baseline.p99_ms) if baseline else '–'} | {result.requests:,} | {errors:,} |"
         )
     if burst:
         lost = burst["redirected"] - burst["counted"]

@@ -34,3 +34,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# bench/lighthouse.py: the local site serves uploaded media itself, as S3 or a CDN would.
+BENCH_SERVE_MEDIA = os.environ.get("BENCH_SERVE_MEDIA") == "1"

@@ -3,9 +3,11 @@
 The baseline lives here, not in ``portal/urls.py``, so production never serves it.
 """
 
+from django.conf import settings
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @require_GET
@@ -14,7 +16,7 @@ def trivial(request):
     return HttpResponse(b"ok\n", content_type="text/plain")
 
 
-urlpatterns = [
-    path("bench/trivial/", trivial, name="bench_trivial"),
-    path("", include("portal.urls")),
-]
+urlpatterns = [path("bench/trivial/", trivial, name="bench_trivial")]
+if settings.BENCH_SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+urlpatterns.append(path("", include("portal.urls")))

@@ -59,3 +59,21 @@ def test_editors_see_the_nation_and_any_producer(make_user, scans):
 def test_reviewers_have_no_scan_figures(make_user, scans):
     response = logged_in(make_user("reviewer")).get(reverse("scan_analytics"))
     assert response.status_code in (302, 403)
+
+
+def test_a_printed_label_scanned_by_a_phone_shows_on_the_producers_dashboard(make_user, make_producer, make_product):
+    producer = make_producer(title="HTX Nông nghiệp Krông Nô")
+    product = make_product(title="Bơ sáp 034", producer=producer)
+    producer_client = logged_in(make_user("producer", producer=producer))
+    code = ScanCode.for_product(product).code
+
+    label = producer_client.get(reverse("scan_labels", args=[code])).content.decode()
+    assert "<svg" in label and "Bơ sáp 034" in label and code in label
+
+    phone = Client(HTTP_USER_AGENT="Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148")
+    landing = phone.get(f"/q/{code}", follow=True)
+    assert landing.redirect_chain == [(product.url, 302)]
+    assert "Bơ sáp 034" in landing.content.decode()
+
+    dashboard = producer_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 lượt quét trong 7 ngày qua" in dashboard

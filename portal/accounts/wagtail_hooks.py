@@ -1,5 +1,9 @@
 """Admin wiring: editors link accounts to producers; choosers show a producer only its own pages."""
 
+import datetime
+
+from django.db.models import Sum
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -40,6 +44,9 @@ def show_producers_only_their_pages(pages, request):
     return pages.filter(pk__in=visible_page_ids(producer_id))
 
 
+SCAN_DAYS = 7
+
+
 class ProducerDashboardPanel(Component):
     """A producer account's home in the admin: its pages and where each story stands."""
 
@@ -52,13 +59,22 @@ class ProducerDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         from portal.catalogue.models import ProductPage
-        from scans.models import ScanCode
+        from scans import counting
+        from scans.models import ScanCode, ScanDay
         from stories.models import StoryIndexPage, StoryPage
 
         stories = list(StoryPage.objects.filter(producer=self.producer).order_by("-latest_revision_created_at"))
         products = list(ProductPage.objects.filter(producer=self.producer).order_by("title"))
+        counting.flush()  # a scan made a minute ago shows at once, not after the next periodic flush
+        since = timezone.localdate() - datetime.timedelta(days=SCAN_DAYS)
+        scans = dict(
+            ScanDay.objects.filter(code__product__producer=self.producer, day__gt=since)
+            .values_list("code__product_id")
+            .annotate(total=Sum("count"))
+        )
         for product in products:
             product.label_code = ScanCode.for_product(product).code
+            product.recent_scans = scans.get(product.pk, 0)
         for story in stories:
             story.review_status = review_status(story)
         return {
@@ -66,6 +82,7 @@ class ProducerDashboardPanel(Component):
             "products": products,
             "stories": stories,
             "stories_index": StoryIndexPage.objects.first(),
+            "scan_days": SCAN_DAYS,
         }
 
 
