@@ -17,6 +17,6 @@ def trivial(request):
 
 
 urlpatterns = [path("bench/trivial/", trivial, name="bench_trivial")]
-if settings.BENCH_SERVE_MEDIA:
+if getattr(settings, "BENCH_SERVE_MEDIA", False):
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 urlpatterns.append(path("", include("portal.urls")))

@@ -104,6 +104,15 @@ def test_the_hidden_story_is_not_on_its_producer_or_product_page(client, hidden,
         assert verified.title in html and HIDDEN_TITLE not in html, page.url
 
 
+def test_the_showcase_names_only_the_verified_story_above_the_fold(client, hidden, verified, product):
+    from bs4 import BeautifulSoup
+
+    summary = BeautifulSoup(client.get(product.url).content, "html.parser").select_one(".product__summary")
+    link = summary.select_one(".product__story a")
+    assert link.get_text() == verified.title and link["href"] == verified.url
+    assert HIDDEN_TITLE not in summary.get_text()
+
+
 def test_the_hidden_story_is_not_in_the_sitemap(read_sitemap, hidden, verified):
     sitemap = read_sitemap()
     assert verified.slug in sitemap and hidden.slug not in sitemap
