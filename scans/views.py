@@ -1,7 +1,7 @@
 """``/q/{code}``: count the scan and send the phone to the product — always on this site."""
 
 import io
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from urllib.parse import quote as urlquote
 
 import segno
@@ -68,10 +68,12 @@ def _resolve(request, raw: str) -> Resolved | None:
     found = _recent.get((version, code))
     if found is None:
         key = f"scans:resolved:{version}:{code}"
-        found = cache.get(key)
-        if found is None:
+        stored = cache.get(key)  # a plain tuple, so that no deploy can make it unreadable
+        if stored is None:
             found = _resolved_from_database(code)
-            cache.set(key, found, RESOLVED_SECONDS)
+            cache.set(key, astuple(found) if found else (), RESOLVED_SECONDS)
+        else:
+            found = Resolved(*stored) if stored else False
         if len(_recent) >= _RECENT_LIMIT:
             _recent.clear()
         _recent[(version, code)] = found

@@ -146,3 +146,19 @@ def test_the_cache_is_off_without_a_shared_cache(client, product, settings):
 def test_every_bookkeeping_model_it_ignores_exists():
     # A renamed model would silently start emptying the cache on every request.
     assert page_cache.check_bookkeeping_models() == []
+
+
+def test_a_page_that_hands_out_a_csrf_token_is_never_shared(client, product, monkeypatch):
+    from django.middleware.csrf import get_token
+
+    from portal.catalogue.models import ProductPage
+
+    original = ProductPage.get_context
+
+    def with_a_form(self, request, *args, **kwargs):
+        get_token(request)  # as a {% csrf_token %} in the template would
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(ProductPage, "get_context", with_a_form)
+    visit(client, product)
+    assert "X-Page-Cache" not in visit(client, product)

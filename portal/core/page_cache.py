@@ -144,7 +144,9 @@ class CachedPageMixin:
             return response
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+        # A page that asked for a CSRF token is this visitor's own (its cookie is set later, on the way out).
+        personal = response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        if response.status_code == 200 and not personal and not getattr(response, "streaming", False):
             cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
