@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "scans",
+    "tours",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

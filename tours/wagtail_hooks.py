@@ -1,0 +1,17 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Panorama
+
+
+class PanoramaViewSet(SnippetViewSet):
+    model = Panorama
+    icon = "globe"
+    menu_label = "Ảnh 360°"
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = ["title", "caption", "created_at"]
+    search_fields = ["title", "caption"]
+
+
+register_snippet(PanoramaViewSet)
