@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 
+from .blocks import HotspotKind, ScenesBlock
 from .validation import check_equirectangular
 
 POSTER_FILTER = "fill-1200x600|format-jpeg"
@@ -23,6 +25,15 @@ class Panorama(models.Model):
     )
     caption = models.CharField("chú thích", max_length=300, blank=True)
     credit = models.CharField("nguồn ảnh / tác giả", max_length=160, blank=True)
+    producer = models.ForeignKey(
+        "catalogue.ProducerPage",
+        verbose_name="chủ thể",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống nếu do ban biên tập quản lý; tài khoản chủ thể chỉ thấy và dùng của mình.",
+    )
     initial_yaw = models.FloatField(
         "hướng nhìn ban đầu (độ)",
         default=0,
@@ -45,6 +56,7 @@ class Panorama(models.Model):
         FieldPanel("image"),
         FieldPanel("caption"),
         FieldPanel("credit"),
+        FieldPanel("producer"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("initial_yaw"), FieldPanel("initial_pitch"), FieldPanel("initial_zoom")])],
             heading="Góc nhìn khi mở",
@@ -94,3 +106,89 @@ class Panorama(models.Model):
             "poster": {"url": poster.url, "width": poster.width, "height": poster.height},
             "sources": self.viewer_sources(),
         }
+
+
+class Tour(models.Model):
+    """A virtual tour: scenes (the orchard, the drying yard, the packing room) joined by hotspots."""
+
+    title = models.CharField("tên chuyến tham quan", max_length=160)
+    intro = models.CharField("giới thiệu ngắn", max_length=300, blank=True)
+    scenes = StreamField(ScenesBlock(), verbose_name="các cảnh")
+    producer = models.ForeignKey(
+        "catalogue.ProducerPage",
+        verbose_name="chủ thể",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống nếu do ban biên tập quản lý; tài khoản chủ thể chỉ thấy và dùng của mình.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [FieldPanel("title"), FieldPanel("intro"), FieldPanel("producer"), FieldPanel("scenes")]
+
+    class Meta:
+        verbose_name = "chuyến tham quan ảo"
+        verbose_name_plural = "chuyến tham quan ảo"
+
+    def __str__(self):
+        return self.title
+
+    def first_panorama(self):
+        return self.scenes[0].value["panorama"] if self.scenes else None
+
+    def as_json(self) -> dict:
+        """The tour for the viewer and the headless API.
+
+        A hotspot to a product or story that is not live and public is left out, so a
+        tour never reveals (nor links to) a draft or private page.
+        """
+        scenes = []
+        for child in self.scenes:
+            scene = child.value
+            hotspots = [_hotspot_json(hotspot) for hotspot in scene["hotspots"]]
+            scenes.append(
+                {
+                    "key": scene["key"],
+                    "title": scene["title"],
+                    "panorama": scene["panorama"].as_json() if scene["panorama"] else None,
+                    "hotspots": [hotspot for hotspot in hotspots if hotspot is not None],
+                }
+            )
+        return {"id": self.pk, "title": self.title, "intro": self.intro, "scenes": scenes}
+
+
+def _hotspot_json(hotspot) -> dict | None:
+    data = {"kind": hotspot["kind"], "label": hotspot["label"], "yaw": hotspot["yaw"], "pitch": hotspot["pitch"]}
+    if hotspot["kind"] == HotspotKind.SCENE:
+        data["scene"] = hotspot["target_scene"]
+    elif hotspot["kind"] == HotspotKind.INFO:
+        data["text"] = hotspot["text"]
+    else:
+        page = hotspot[hotspot["kind"]]
+        live = page is not None and type(page).objects.live().public().filter(pk=page.pk).exists()
+        if not live:
+            return None
+        data["url"] = page.url
+        data["title"] = page.title
+    return data
+
+
+class WithTour(models.Model):
+    """Page mixin: a virtual tour shown on the page and served in the API (``tour``)."""
+
+    tour = models.ForeignKey(
+        Tour,
+        verbose_name="chuyến tham quan ảo 360°",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def tour_data(self) -> dict | None:
+        return self.tour.as_json() if self.tour_id else None

@@ -14,6 +14,7 @@ from portal.accounts.permissions import PortalPermissionsMixin
 from portal.core.page_cache import CachedPageMixin
 from portal.core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
+from tours.models import WithTour
 
 
 class ProducerType(models.TextChoices):
@@ -55,7 +56,7 @@ class ProducerIndexPage(PortalPermissionsMixin, SeoMixin, Page):
         return context
 
 
-class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
+class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, Page):
     """A producer's public profile: who they are, where, and what they make."""
 
     legal_name = models.CharField("tên pháp lý", max_length=255)
@@ -130,6 +131,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
         ),
         FieldPanel("image"),
         FieldPanel("intro"),
+        FieldPanel("tour"),
     ]
 
     search_fields = Page.search_fields + [
@@ -148,6 +150,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
         APIField("longitude"),
         APIField("website"),
         APIField("image", serializer=ImageRenditionField("fill-800x600|format-webp")),
+        APIField("tour_data"),
     ]
 
     parent_page_types = ["catalogue.ProducerIndexPage"]

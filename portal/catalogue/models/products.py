@@ -19,6 +19,7 @@ from portal.accounts.permissions import PortalPermissionsMixin
 from portal.core.page_cache import CachedPageMixin
 from portal.core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
+from tours.models import WithTour
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
@@ -102,7 +103,7 @@ def attach_public_producers(products) -> list:
     return products
 
 
-class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, Page):
+class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, WithTour, Page):
     """One certified OCOP product, as a consumer sees it after a QR scan."""
 
     producer = models.ForeignKey(
@@ -194,6 +195,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         FieldPanel("gtin"),
         InlinePanel("marketplace_links", label="Nơi bán trực tuyến"),
         InlinePanel("gallery_images", label="Thư viện ảnh"),
+        FieldPanel("tour"),
         FieldPanel("body"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("featured", permission=RATING_PERMISSION)]
@@ -224,6 +226,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         APIField("region_name"),
         APIField("origin_legacy_address"),
         APIField("gtin"),
+        APIField("tour_data"),
     ]
 
     parent_page_types = ["catalogue.ProductIndexPage"]
