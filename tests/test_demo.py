@@ -212,6 +212,19 @@ def test_demo_stories_stand_at_each_stage_of_the_review(demo_output, client):
     assert "Câu chuyện chờ thẩm định" in client.get("/admin/").content.decode()
 
 
+def test_demo_producer_page_has_a_two_scene_tour_with_hotspots(demo_output, client):
+    from portal.catalogue.models import ProducerPage
+
+    producer = ProducerPage.objects.get(slug="htx-bo-nui-lua-krong-no")
+    tour = client.get(f"/api/v2/pages/{producer.pk}/").json()["tour_data"]
+    assert [scene["key"] for scene in tour["scenes"]] == ["vuon-bo", "nha-so-che"]
+    orchard, room = tour["scenes"]
+    assert {"scene", "info", "product"} <= {hotspot["kind"] for hotspot in orchard["hotspots"]}
+    assert any(hotspot.get("scene") == "vuon-bo" for hotspot in room["hotspots"])  # and back again
+    assert orchard["panorama"]["sources"][-1]["width"] == 2 * orchard["panorama"]["sources"][-1]["height"]
+    assert "Tham quan 360°" in client.get(producer.url).content.decode()
+
+
 @pytest.mark.django_db
 def test_demo_password_from_env_and_a_real_admin_is_left_alone(demo_output, client, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-for-tests")

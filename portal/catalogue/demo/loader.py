@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..models.rating import default_expiry
 from ..site_tree import ensure_site_tree
-from . import images
+from . import images, panoramas
 from .accounts import Credential, ensure_accounts
 from .data import (
     COLLECTION_NAME,
@@ -147,7 +147,100 @@ class DemoLoader:
                 reviewer=get_user_model().objects.filter(username=REVIEWER_ACCOUNT).first() or self.editor,
             ).values()
         )
+        self.load_tour(producers[PRODUCER_ACCOUNT_PAGE], {page.slug: page for page in products})
         return self.report
+
+    # --- the 360° tour -------------------------------------------------------------------
+    def ensure_panorama(self, title: str, caption: str, filename: str, render, initial_yaw: float):
+        from tours.models import Panorama
+
+        image = self.ensure_image(title=title, alt=f"Ảnh 360° minh họa: {caption}", filename=filename, render=render)
+        panorama = Panorama.objects.filter(title=title).first() or Panorama(title=title)
+        panorama.image, panorama.caption, panorama.credit = image, caption, IMAGE_CREDIT
+        panorama.initial_yaw = initial_yaw
+        panorama.full_clean()  # the same checks as an upload in the admin
+        panorama.save()
+        return panorama
+
+    def load_tour(self, producer: ProducerPage, products: dict) -> None:
+        """A two-scene tour of the avocado cooperative on its producer page (issue 6's demo)."""
+        from tours.models import Tour
+
+        orchard = self.ensure_panorama(
+            "Vườn bơ trên đất đỏ bazan",
+            "Vườn bơ của hợp tác xã trên đất đỏ bazan, nhìn về phía miệng núi lửa đã tắt.",
+            "demo-360-vuon-bo.jpg",
+            panoramas.orchard,
+            initial_yaw=-30,
+        )
+        room = self.ensure_panorama(
+            "Nhà sơ chế và đóng thùng",
+            "Nơi bơ được phân loại theo độ già, đóng thùng và dán tem truy xuất nguồn gốc.",
+            "demo-360-nha-so-che.jpg",
+            panoramas.packing_room,
+            initial_yaw=0,
+        )
+        avocado = products["bo-nui-lua-krong-no"]
+        title = "Một ngày ở HTX bơ núi lửa Krông Nô"
+        tour = Tour.objects.filter(title=title).first() or Tour(title=title)
+        tour.producer = producer
+        tour.intro = "Đi qua vườn bơ trên đất đỏ bazan rồi vào nhà sơ chế, nơi từng thùng bơ được dán tem."
+        tour.scenes = [
+            {
+                "type": "scene",
+                "value": {
+                    "key": "vuon-bo",
+                    "title": "Vườn bơ",
+                    "panorama": orchard.pk,
+                    "hotspots": [
+                        {
+                            "kind": "scene",
+                            "label": "Vào nhà sơ chế",
+                            "yaw": 60,
+                            "pitch": -8,
+                            "target_scene": "nha-so-che",
+                        },
+                        {
+                            "kind": "info",
+                            "label": "Đất đỏ bazan",
+                            "yaw": -30,
+                            "pitch": -20,
+                            "text": "Đất đỏ bazan của vùng núi lửa giữ ẩm, giàu khoáng: bơ cơm vàng, dẻo và béo.",
+                        },
+                        {
+                            "kind": "product",
+                            "label": "Bơ núi lửa Krông Nô",
+                            "yaw": 10,
+                            "pitch": 5,
+                            "product": avocado.pk,
+                        },
+                    ],
+                },
+            },
+            {
+                "type": "scene",
+                "value": {
+                    "key": "nha-so-che",
+                    "title": "Nhà sơ chế",
+                    "panorama": room.pk,
+                    "hotspots": [
+                        {"kind": "scene", "label": "Ra vườn bơ", "yaw": -120, "pitch": -8, "target_scene": "vuon-bo"},
+                        {
+                            "kind": "info",
+                            "label": "Tem truy xuất",
+                            "yaw": 20,
+                            "pitch": -25,
+                            "text": "Mỗi thùng bơ mang tem QR: quét để xem sản phẩm, hợp tác xã và câu chuyện của họ.",
+                        },
+                    ],
+                },
+            },
+        ]
+        tour.full_clean()
+        tour.save()
+        if producer.tour_id != tour.pk:
+            producer.tour = tour
+            self._save(producer.get_parent(), producer, created=False, changed=True, live=True, user=self.editor)
 
     # --- images --------------------------------------------------------------------------
     def ensure_image(self, title: str, alt: str, filename: str, render):
