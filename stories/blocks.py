@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -113,6 +114,21 @@ class SceneBlock(blocks.StructBlock):
         template = "stories/blocks/scene.html"
 
 
+class TourBlock(blocks.StructBlock):
+    """A virtual tour (tours.Tour) told as a chapter of the story."""
+
+    tour = SnippetChooserBlock("tours.Tour", label="chuyến tham quan ảo")
+
+    class Meta:
+        icon = "globe"
+        label = "Tham quan 360°"
+        template = "stories/blocks/tour.html"
+
+    def get_api_representation(self, value, context=None):
+        # The whole tour (scenes, hotspots, rendition URLs), not a bare id: an app can draw it at once.
+        return value["tour"].as_json() if value.get("tour") else None
+
+
 class MilestoneBlock(blocks.StructBlock):
     year = blocks.IntegerBlock(label="năm", min_value=1900, max_value=2100)
     title = blocks.CharBlock(label="cột mốc", max_length=160)
@@ -185,6 +201,7 @@ class StoryBodyBlock(blocks.StreamBlock):
     quote = PullQuoteBlock()
     video = VideoBlock()
     scene = SceneBlock()
+    tour = TourBlock()
     milestones = MilestonesBlock()
     related_products = RelatedProductsBlock()
 

@@ -135,3 +135,20 @@ def test_the_product_page_shows_the_tour_poster_and_every_scene_without_javascri
     assert "Tham quan 360°: Một ngày ở HTX Krông Nô" in html
     assert "Vườn bơ của hợp tác xã" in html  # the first scene's caption under its poster
     assert html.count('class="tour__scenes"') == 1 and ">Sân phơi</a>" in html
+
+
+def test_a_verified_story_tells_a_tour_as_a_chapter_in_its_page_and_its_api(
+    client, orchard_tour, make_story, review_story
+):
+    from tests.factories import story_body
+
+    tour, product = orchard_tour
+    body = [*story_body(), {"type": "tour", "value": {"tour": tour.pk}}]
+    story = make_story(product.producer, products=[product], title="Từ vườn bơ đến thùng hàng", body=body)
+    review_story(story)
+    story.refresh_from_db()
+
+    assert "Tham quan 360°: Một ngày ở HTX Krông Nô" in client.get(story.url).content.decode()
+    chapters = client.get(f"/api/v2/pages/{story.pk}/").json()["body"]
+    tour_chapter = next(chapter for chapter in chapters if chapter["type"] == "tour")
+    assert [scene["key"] for scene in tour_chapter["value"]["scenes"]] == ["vuon-bo", "san-phoi"]
