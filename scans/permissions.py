@@ -14,22 +14,11 @@ the scan figures, so that "whose codes may this account see" is decided in one p
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
-from portal.accounts.models import producer_id_for
+from portal.accounts.models import producer_id_for, producer_role_without_account
 
 from .models import CodeKind, ScanCode
 
 PRODUCER_ACTIONS = frozenset({"add", "change", "view"})
-
-
-def _producer_role_without_account(user) -> bool:
-    """In the producers' group but linked to no producer (the link was removed): the group's
-    rights are meant for one producer's codes, so they must not turn into rights on all of them."""
-    from portal.accounts.roles import PRODUCERS
-
-    cache_name = "_ocop_unlinked_producer"
-    if not hasattr(user, cache_name):
-        setattr(user, cache_name, user.groups.filter(name=PRODUCERS).exists())
-    return getattr(user, cache_name)
 
 
 class ScanCodePermissionPolicy(ModelPermissionPolicy):
@@ -38,7 +27,7 @@ class ScanCodePermissionPolicy(ModelPermissionPolicy):
             return False
         producer_id = producer_id_for(user)
         if producer_id is None:
-            if not user.is_superuser and _producer_role_without_account(user):
+            if not user.is_superuser and producer_role_without_account(user):
                 return False
             return super().user_has_permission(user, action)
         if action == "view":

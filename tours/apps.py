@@ -6,3 +6,13 @@ class ToursConfig(AppConfig):
 
     name = "tours"
     verbose_name = "Ảnh 360° và tham quan ảo"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Panorama, Tour
+        from .permissions import ProducerOwnedPermissionPolicy
+
+        # Before the admin asks for them, or Wagtail would settle on plain model policies.
+        for model in (Panorama, Tour):
+            register_permission_policy(model, ProducerOwnedPermissionPolicy(model))

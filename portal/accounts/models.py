@@ -44,3 +44,14 @@ def producer_id_for(user) -> int | None:
             ProducerAccount.objects.filter(user_id=user.pk).values_list("producer_id", flat=True).first(),
         )
     return getattr(user, cache_name)
+
+
+def producer_role_without_account(user) -> bool:
+    """In the producers' group but linked to no producer (the link was removed): the group's
+    rights are meant for one producer's things, so they must not turn into rights on everyone's."""
+    from .roles import PRODUCERS
+
+    cache_name = "_ocop_unlinked_producer"
+    if not hasattr(user, cache_name):
+        setattr(user, cache_name, user.groups.filter(name=PRODUCERS).exists())
+    return getattr(user, cache_name)

@@ -5,7 +5,8 @@
   while it waits for their review.
 - Producers edit their own producer's pages and stories, upload into their own
   collection, and submit for review; they never publish. They add and retire the
-  batch and item scan codes of their own products.
+  batch and item scan codes of their own products, and add and edit their own 360°
+  panoramas and virtual tours (never deleting them).
 
 A story reaches the public only through the "Thẩm định câu chuyện" workflow on the
 stories section. Products and producer pages that a producer account changes go
@@ -39,6 +40,8 @@ CONTENT_WORKFLOW = "Duyệt nội dung"
 CONTENT_TASK = "Biên tập viên duyệt"
 PRODUCER_COLLECTIONS = "Chủ thể OCOP"
 
+TOUR_MODELS = ("panorama", "tour")
+
 # Django model permissions, as "app_label.codename".
 MODEL_PERMISSIONS = {
     EDITORS: (
@@ -56,10 +59,18 @@ MODEL_PERMISSIONS = {
         "scans.add_nfctag",
         "scans.change_nfctag",
         "scans.view_nfctag",
+        *(f"tours.{action}_{model}" for model in TOUR_MODELS for action in ("add", "change", "delete", "view")),
     ),
     REVIEWERS: ("wagtailadmin.access_admin", "stories.view_evidence"),
-    # Only ever on their own products' batch and item codes: see scans.permissions.
-    PRODUCERS: ("wagtailadmin.access_admin", "scans.add_scancode", "scans.change_scancode", "scans.view_scancode"),
+    # Only ever on their own products' batch and item codes (see scans.permissions), and on
+    # their own panoramas and tours (see tours.permissions).
+    PRODUCERS: (
+        "wagtailadmin.access_admin",
+        "scans.add_scancode",
+        "scans.change_scancode",
+        "scans.view_scancode",
+        *(f"tours.{action}_{model}" for model in TOUR_MODELS for action in ("add", "change", "view")),
+    ),
 }
 # Image and document actions on the root collection (inherited by every collection).
 EDITOR_MEDIA_ACTIONS = ("add", "change", "choose", "delete")

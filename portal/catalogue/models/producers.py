@@ -15,6 +15,7 @@ from portal.core.page_cache import CachedPageMixin
 from portal.core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
 from tours.models import WithTour
+from tours.owner_admin import TourChoicePageForm
 
 
 class ProducerType(models.TextChoices):
@@ -110,6 +111,9 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    # A producer account chooses only its own producer's tours.
+    base_form_class = TourChoicePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("legal_name"),

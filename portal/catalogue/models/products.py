@@ -20,6 +20,7 @@ from portal.core.page_cache import CachedPageMixin
 from portal.core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
 from tours.models import WithTour
+from tours.owner_admin import TourChoicePageForm
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
@@ -164,6 +165,9 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
     )
     featured = models.BooleanField("nổi bật trên trang chủ", default=False)
     body = StreamField(ProductDescriptionBlock(), verbose_name="giới thiệu chi tiết", blank=True)
+
+    # A producer account chooses only its own producer's tours.
+    base_form_class = TourChoicePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("producer", permission=RATING_PERMISSION),
