@@ -9,9 +9,9 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run install migrate demo serve test lint check bench lock clean
+.PHONY: run install assets migrate demo serve test lint check bench lock clean
 
-run: install migrate demo serve
+run: install assets migrate demo serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,18 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 install: $(VENV)/.installed
+
+# The 360° viewer and <model-viewer> come from npm (package-lock.json) and are bundled into
+# static/dist by esbuild; rebuilt only when the lock file or the entry points change.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+static/dist/.built: node_modules/.installed frontend/build.mjs $(wildcard frontend/*.js frontend/*.css frontend/lib/*)
+	node frontend/build.mjs
+	touch $@
+
+assets: static/dist/.built
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -40,7 +52,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint check
+test: lint check assets
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
@@ -50,4 +62,4 @@ lock:
 	$(BIN)/python -m pip freeze --exclude pip --exclude setuptools
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules static/dist db.sqlite3 media staticfiles .pytest_cache

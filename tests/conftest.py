@@ -292,3 +292,20 @@ def rebuild_index(db):
         call_command("rebuild_search_index", stdout=io.StringIO())
 
     return rebuild
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests against a live server (the browser tests) run last, after every other test.
+
+    They commit real transactions and the database is emptied after each, rows from Wagtail's
+    migrations included (the root page, the default site). Only tests that restore those rows
+    themselves may come after them; pytest-django alone would still run the tests that load
+    data in their own module fixtures (tests/test_demo.py) after them.
+    """
+
+    def commits_for_real(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        return "live_server" in item.fixturenames or bool(marker and marker.kwargs.get("transaction"))
+
+    items.sort(key=commits_for_real)

@@ -22,6 +22,8 @@ from portal.catalogue.models import (
     ProductPage,
 )
 from stories.models import AuthenticityReviewTaskState, StoryPage, VerificationEvidence
+from tours.models import Model3D
+from tours.validation import check_model3d
 
 DAK_NONG_FOUR_STARS = {
     "Bơ núi lửa Krông Nô": "HTX Nông nghiệp dịch vụ bơ núi lửa Krông Nô",
@@ -62,6 +64,7 @@ def counts() -> dict[str, int]:
         "stories": StoryPage.objects.count(),
         "reviews": AuthenticityReviewTaskState.objects.count(),
         "evidence": VerificationEvidence.objects.count(),
+        "models3d": Model3D.objects.count(),
     }
 
 
@@ -223,6 +226,23 @@ def test_demo_producer_page_has_a_two_scene_tour_with_hotspots(demo_output, clie
     assert any(hotspot.get("scene") == "vuon-bo" for hotspot in room["hotspots"])  # and back again
     assert orchard["panorama"]["sources"][-1]["width"] == 2 * orchard["panorama"]["sources"][-1]["height"]
     assert "Tham quan 360°" in client.get(producer.url).content.decode()
+
+
+def test_demo_avocado_has_a_generated_3d_model_that_passes_the_upload_checks(demo_output, client):
+    avocado = ProductPage.objects.get(slug="bo-nui-lua-krong-no")
+    model = avocado.model3d
+    assert model is not None and model.producer.slug == "htx-bo-nui-lua-krong-no"
+    with model.file.open("rb") as file:
+        assert check_model3d(file) == {"format": "glb", "size": model.file_size}
+    assert model.poster.collection.name == COLLECTION_NAME and model.alt
+    data = client.get(f"/api/v2/pages/{avocado.pk}/").json()["model3d_data"]
+    assert data["url"].endswith(".glb") and data["poster"]["width"] == 960 and data["poster"]["height"] == 720
+    html = client.get(avocado.url).content.decode()
+    assert '<section class="model3d' in html and "data-model3d-open" in html
+
+    # The producer account sees it among its own models.
+    client.login(username="chuthe", password=passwords_in(demo_output)["chuthe"])
+    assert model.title in client.get("/admin/snippets/tours/model3d/").content.decode()
 
 
 @pytest.mark.django_db

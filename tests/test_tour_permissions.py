@@ -359,3 +359,35 @@ def test_an_account_taken_out_of_its_producer_keeps_no_rights_on_tours(make_user
     assert refused(client.get(reverse(f"{PANORAMAS}:list")))
     assert client.get(reverse(f"{TOURS}:edit", args=[estates["b"].tour.pk])).status_code == 404
     assert estates["b"].panorama.title not in modal(client.get(reverse(f"{PANORAMA_CHOOSER}:choose")))
+
+
+def story_with_tour(tour, slug="mot-ngay-o-htx"):
+    return nested_form_data(
+        {
+            "title": "Một ngày ở hợp tác xã",
+            "slug": slug,
+            "standfirst": "Đi cùng xã viên từ vườn tới nhà sơ chế.",
+            "author_name": "",
+            "cover_image": "",
+            "body": streamfield([("tour", {"tour": tour.pk})]),
+            "product_links": inline_formset([]),
+        }
+    )
+
+
+def test_a_producer_tells_its_story_with_its_own_tour_only(producer_a, estates, editorial_site):
+    from stories.models import StoryPage
+
+    a, b = estates["a"], estates["b"]
+    add = reverse("wagtailadmin_pages:add", args=("stories", "storypage", editorial_site.stories.pk))
+    response = producer_a.post(add, story_with_tour(b.tour))
+    assert response.status_code == 200
+    [error] = response.context["form"].errors.as_data()["body"]
+    assert error.block_errors[0].block_errors["tour"].messages == [
+        "Bạn chỉ có thể chọn chuyến tham quan ảo của chủ thể mình."
+    ]
+    assert not StoryPage.objects.filter(slug="mot-ngay-o-htx").exists()
+
+    assert producer_a.post(add, story_with_tour(a.tour)).status_code == 302
+    story = StoryPage.objects.get(slug="mot-ngay-o-htx")
+    assert story.body[0].value["tour"] == a.tour

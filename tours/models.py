@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from .blocks import HotspotKind, ScenesBlock
-from .validation import check_equirectangular
+from .validation import MODEL3D_MEDIA_TYPES, check_equirectangular, check_model3d
 
 POSTER_FILTER = "fill-1200x600|format-jpeg"
 # The viewer picks the largest that suits the screen; Wagtail never enlarges an image.
@@ -192,3 +192,130 @@ class WithTour(models.Model):
     @property
     def tour_data(self) -> dict | None:
         return self.tour.as_json() if self.tour_id else None
+
+
+# --- 3D models ---------------------------------------------------------------------------------------
+
+MODEL3D_POSTER_FILTER = "fill-960x720|format-jpeg|jpegquality-80"
+
+
+class Model3D(models.Model):
+    """A 3D model of a product (GLB, or a self-contained glTF), shown with ``<model-viewer>``.
+
+    The page shows the poster until someone opens the model; the file is checked by its content
+    (``tours.validation.check_model3d``) before anything is saved.
+    """
+
+    title = models.CharField("tiêu đề", max_length=160)
+    file = models.FileField(
+        "tệp mô hình 3D (GLB)",
+        upload_to="models3d/",
+        max_length=255,
+        help_text="glTF 2.0 nhị phân (.glb), hoặc .gltf có mọi dữ liệu nằm trong tệp.",
+    )
+    file_size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
+    poster = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name="ảnh đại diện",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Hiện trên trang trước khi mở mô hình, và thay cho mô hình khi máy không hiển thị được 3D.",
+    )
+    alt = models.CharField(
+        "mô tả cho người khiếm thị",
+        max_length=300,
+        help_text="Mô hình cho thấy gì, ví dụ: “Quả bơ Booth 7 vỏ xanh bóng, dáng quả lê, dài khoảng 15 cm.”",
+    )
+    credit = models.CharField("nguồn / tác giả mô hình", max_length=160, blank=True)
+    producer = models.ForeignKey(
+        "catalogue.ProducerPage",
+        verbose_name="chủ thể",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống nếu do ban biên tập quản lý; tài khoản chủ thể chỉ thấy và dùng của mình.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("file"),
+        FieldPanel("poster"),
+        FieldPanel("alt"),
+        FieldPanel("credit"),
+        FieldPanel("producer"),
+    ]
+
+    class Meta:
+        verbose_name = "mô hình 3D"
+        verbose_name_plural = "mô hình 3D"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not self.file:
+            return
+        try:
+            self.file.open("rb")
+            try:
+                found = check_model3d(self.file)
+            finally:
+                if self.file._committed:
+                    self.file.close()
+        except FileNotFoundError as error:
+            raise ValidationError({"file": "Không tìm thấy tệp mô hình; hãy tải lên lại."}) from error
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
+        self.file_size = found["size"]
+        if not self.file._committed:
+            # Stored under the extension its content calls for, whatever the upload was named.
+            stem = self.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "mo-hinh"
+            self.file.name = f"{stem}.{found['format']}"
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def media_type(self) -> str:
+        return MODEL3D_MEDIA_TYPES["gltf" if self.file.name.lower().endswith(".gltf") else "glb"]
+
+    def poster_rendition(self):
+        return self.poster.get_rendition(MODEL3D_POSTER_FILTER)
+
+    def as_json(self) -> dict:
+        """The model for the page and the headless API: the file, and the poster to show before it."""
+        poster = self.poster_rendition()
+        return {
+            "id": self.pk,
+            "title": self.title,
+            "alt": self.alt,
+            "credit": self.credit,
+            "url": self.file.url,
+            "size": self.file_size,
+            "media_type": self.media_type,
+            "poster": {"url": poster.url, "width": poster.width, "height": poster.height},
+        }
+
+
+class WithModel3D(models.Model):
+    """Page mixin: a 3D model shown on the page and served in the API (``model3d_data``)."""
+
+    model3d = models.ForeignKey(
+        Model3D,
+        verbose_name="mô hình 3D",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def model3d_data(self) -> dict | None:
+        return self.model3d.as_json() if self.model3d_id else None

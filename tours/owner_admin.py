@@ -18,12 +18,14 @@ from wagtail.snippets.views import chooser, snippets
 
 from portal.accounts.models import producer_id_for
 
-from .models import Panorama, Tour
+from .models import Model3D, Panorama, Tour
 from .permissions import reachable
+from .validation import model3d_max_bytes
 
 NOT_YOUR_IMAGE = "Bạn chỉ có thể chọn ảnh trong thư mục ảnh của chủ thể mình."
 NOT_YOUR_PANORAMA = "Bạn chỉ có thể chọn ảnh 360° của chủ thể mình."
 NOT_YOUR_TOUR = "Bạn chỉ có thể chọn chuyến tham quan ảo của chủ thể mình."
+NOT_YOUR_MODEL3D = "Bạn chỉ có thể chọn mô hình 3D của chủ thể mình."
 
 
 # --- the forms ---------------------------------------------------------------------------------------
@@ -45,19 +47,37 @@ class ProducerOwnedForm(WagtailAdminModelForm):
 class PanoramaForm(ProducerOwnedForm):
     """The image is one the account may choose (its own collection, for a producer account)."""
 
+    image_field = "image"
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        image = self.fields.get("image")
+        image = self.fields.get(self.image_field)
         if image is None or for_user is None:
             return
         from wagtail.images import get_image_model
 
         images = policy_registry.get_by_type(get_image_model())
         choosable = images.instances_user_has_any_permission_for(for_user, ["choose"])
-        if self.instance.image_id is not None:  # kept as it is, even if chosen by an editor
-            choosable = choosable | image.queryset.filter(pk=self.instance.image_id)
+        current = getattr(self.instance, f"{self.image_field}_id")
+        if current is not None:  # kept as it is, even if chosen by an editor
+            choosable = choosable | image.queryset.filter(pk=current)
         image.queryset = image.queryset.filter(pk__in=choosable.values("pk"))
         image.error_messages["invalid_choice"] = NOT_YOUR_IMAGE
+
+
+class Model3DForm(PanoramaForm):
+    """A 3D model: its poster is an image the account may choose, like a panorama's picture;
+    the file itself is checked by ``Model3D.clean`` (content, size) before anything is saved."""
+
+    image_field = "poster"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        file = self.fields.get("file")
+        if file is not None:
+            limit = model3d_max_bytes() / (1024 * 1024)
+            file.help_text = f"{file.help_text} Tối đa {limit:.0f} MB."
+            file.widget.attrs.setdefault("accept", ".glb,.gltf,model/gltf-binary,model/gltf+json")
 
 
 class TourForm(ProducerOwnedForm):
@@ -91,20 +111,27 @@ def _panorama_ids(scenes):
 
 
 class TourChoicePageForm(WagtailAdminPageForm):
-    """Product and producer pages: a producer account shows only its own producer's tours."""
+    """Product and producer pages: a producer account shows only its own producer's tours (and,
+    on a product page, 3D models)."""
+
+    owned_choices = {"tour": NOT_YOUR_TOUR, "model3d": NOT_YOUR_MODEL3D}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        tour = self.fields.get("tour")
         producer_id = producer_id_for(self.for_user)
-        if tour is None or producer_id is None:
+        if producer_id is None:
             return
-        own = tour.queryset.filter(producer_id=producer_id)
-        if self.instance.pk is not None and self.instance.tour_id is not None:
-            # The tour the page already shows (an editor may have chosen it) may stay.
-            own = own | tour.queryset.filter(pk=self.instance.tour_id)
-        tour.queryset = own
-        tour.error_messages["invalid_choice"] = NOT_YOUR_TOUR
+        for name, refusal in self.owned_choices.items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            own = field.queryset.filter(producer_id=producer_id)
+            current = getattr(self.instance, f"{name}_id", None)
+            if self.instance.pk is not None and current is not None:
+                # What the page already shows (an editor may have chosen it) may stay.
+                own = own | field.queryset.filter(pk=current)
+            field.queryset = own
+            field.error_messages["invalid_choice"] = refusal
 
 
 # --- the views --------------------------------------------------------------------------------------
@@ -204,7 +231,7 @@ class OwnedChooserViewSet(chooser.SnippetChooserViewSet):
 
 
 class OwnedDeleteBulkAction(DeleteBulkAction):
-    models = [Panorama, Tour]
+    models = [Panorama, Tour, Model3D]
 
     def get_queryset(self, model, object_ids):
         return get_list_or_404(reachable(model, self.request.user), pk__in=object_ids)

@@ -1,4 +1,4 @@
-"""Panoramas and tours in the admin: editors manage every one; a producer account adds and edits
+"""Panoramas, tours and 3D models in the admin: editors manage every one; a producer account adds and edits
 its own (see ``owner_admin`` and ``permissions``)."""
 
 from wagtail import hooks
@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import owner_admin
-from .models import Panorama, Tour
+from .models import Model3D, Panorama, Tour
 from .permissions import reachable
 
 
@@ -57,6 +57,20 @@ class TourViewSet(ProducerOwnedViewSet):
 
 
 register_snippet(TourViewSet)
+
+
+class Model3DViewSet(ProducerOwnedViewSet):
+    model = Model3D
+    form_class_base = owner_admin.Model3DForm
+    icon = "rotate"
+    menu_label = "Mô hình 3D"
+    add_to_admin_menu = True
+    menu_order = 252
+    list_display = ["title", "alt", "created_at"]
+    search_fields = ["title", "alt"]
+
+
+register_snippet(Model3DViewSet)
 
 # After Wagtail's own snippet delete action (order 0), so that this one replaces it for these models.
 hooks.register("register_bulk_action", owner_admin.OwnedDeleteBulkAction, order=1)

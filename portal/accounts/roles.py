@@ -6,7 +6,7 @@
 - Producers edit their own producer's pages and stories, upload into their own
   collection, and submit for review; they never publish. They add and retire the
   batch and item scan codes of their own products, and add and edit their own 360°
-  panoramas and virtual tours (never deleting them).
+  panoramas, virtual tours and 3D models (never deleting them).
 
 A story reaches the public only through the "Thẩm định câu chuyện" workflow on the
 stories section. Products and producer pages that a producer account changes go
@@ -40,7 +40,7 @@ CONTENT_WORKFLOW = "Duyệt nội dung"
 CONTENT_TASK = "Biên tập viên duyệt"
 PRODUCER_COLLECTIONS = "Chủ thể OCOP"
 
-TOUR_MODELS = ("panorama", "tour")
+TOUR_MODELS = ("panorama", "tour", "model3d")
 
 # Django model permissions, as "app_label.codename".
 MODEL_PERMISSIONS = {

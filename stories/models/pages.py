@@ -15,10 +15,10 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.accounts.forms import ProducerOwnedPageForm
 from portal.accounts.permissions import PortalPermissionsMixin
 from portal.core.seo import SeoMixin
 from stories.blocks import StoryBodyBlock, readable_text
+from stories.forms import StoryPageForm
 
 # Vietnamese is written in syllables; an adult reads about 200 of them a minute on a phone.
 WORDS_PER_MINUTE = 200
@@ -100,7 +100,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
     ]
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
-    base_form_class = ProducerOwnedPageForm
+    base_form_class = StoryPageForm
     publish_only_through_review = True
 
     search_fields = Page.search_fields + [

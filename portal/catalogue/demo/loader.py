@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..models.rating import default_expiry
 from ..site_tree import ensure_site_tree
-from . import images, panoramas
+from . import images, models3d, panoramas
 from .accounts import Credential, ensure_accounts
 from .data import (
     COLLECTION_NAME,
@@ -148,6 +148,7 @@ class DemoLoader:
             ).values()
         )
         self.load_tour(producers[PRODUCER_ACCOUNT_PAGE], {page.slug: page for page in products})
+        self.load_model3d(producers[PRODUCER_ACCOUNT_PAGE], {page.slug: page for page in products})
         return self.report
 
     # --- the 360° tour -------------------------------------------------------------------
@@ -241,6 +242,35 @@ class DemoLoader:
         if producer.tour_id != tour.pk:
             producer.tour = tour
             self._save(producer.get_parent(), producer, created=False, changed=True, live=True, user=self.editor)
+
+    # --- the 3D model ----------------------------------------------------------------------
+    def load_model3d(self, producer: ProducerPage, products: dict) -> None:
+        """A generated 3D avocado, with its poster, on the cooperative's avocado page (issue 6's demo)."""
+        from django.core.files.base import ContentFile
+
+        from tours.models import Model3D
+
+        title = "Quả bơ núi lửa Krông Nô (mô hình 3D)"
+        poster = self.ensure_image(
+            title=title,
+            alt="Tranh minh họa mô hình 3D: quả bơ vỏ xanh thẫm, dáng quả lê, đứng trên mặt bàn.",
+            filename="demo-3d-bo-nui-lua.jpg",
+            render=models3d.poster,
+        )
+        model = Model3D.objects.filter(title=title).first() or Model3D(title=title)
+        model.producer, model.poster, model.credit = producer, poster, "Mô hình minh họa tạo tự động"
+        model.alt = (
+            "Quả bơ núi lửa Krông Nô: vỏ xanh thẫm, bóng, dáng quả lê — thân tròn phía dưới, "
+            "thon dần lên cuống; cao khoảng 13 cm."
+        )
+        if not (model.file and model.file.storage.exists(model.file.name)):
+            model.file = ContentFile(models3d.glb(), name="bo-nui-lua-krong-no.glb")
+        model.full_clean()  # the same checks as an upload in the admin
+        model.save()
+        avocado = products["bo-nui-lua-krong-no"]
+        if avocado.model3d_id != model.pk:
+            avocado.model3d = model
+            self._save(avocado.get_parent(), avocado, created=False, changed=True, live=True, user=self.editor)
 
     # --- images --------------------------------------------------------------------------
     def ensure_image(self, title: str, alt: str, filename: str, render):

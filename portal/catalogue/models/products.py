@@ -19,7 +19,7 @@ from portal.accounts.permissions import PortalPermissionsMixin
 from portal.core.page_cache import CachedPageMixin
 from portal.core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
-from tours.models import WithTour
+from tours.models import WithModel3D, WithTour
 from tours.owner_admin import TourChoicePageForm
 
 from ..blocks import ProductDescriptionBlock
@@ -104,7 +104,7 @@ def attach_public_producers(products) -> list:
     return products
 
 
-class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, WithTour, Page):
+class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, WithTour, WithModel3D, Page):
     """One certified OCOP product, as a consumer sees it after a QR scan."""
 
     producer = models.ForeignKey(
@@ -166,7 +166,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
     featured = models.BooleanField("nổi bật trên trang chủ", default=False)
     body = StreamField(ProductDescriptionBlock(), verbose_name="giới thiệu chi tiết", blank=True)
 
-    # A producer account chooses only its own producer's tours.
+    # A producer account chooses only its own producer's tours and 3D models.
     base_form_class = TourChoicePageForm
 
     content_panels = Page.content_panels + [
@@ -200,6 +200,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         InlinePanel("marketplace_links", label="Nơi bán trực tuyến"),
         InlinePanel("gallery_images", label="Thư viện ảnh"),
         FieldPanel("tour"),
+        FieldPanel("model3d"),
         FieldPanel("body"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("featured", permission=RATING_PERMISSION)]
@@ -231,6 +232,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         APIField("origin_legacy_address"),
         APIField("gtin"),
         APIField("tour_data"),
+        APIField("model3d_data"),
     ]
 
     parent_page_types = ["catalogue.ProductIndexPage"]

@@ -1,0 +1,115 @@
+"""Real-browser tests: Debian's Chromium (``/usr/bin/chromium``) driven by Playwright, against
+Django's live server. Playwright never downloads a browser here (``.ci/run`` installs Chromium
+from Debian's packages)."""
+
+import mimetypes
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "vi-VN",
+}
+# No GPU on CI machines: WebGL through Chromium's software rasteriser, as on many cheap phones.
+WEBGL_IN_SOFTWARE = ["--enable-unsafe-swiftshader", "--use-angle=swiftshader"]
+
+
+# Function-scoped on purpose: while Playwright runs, Django's connection handler sees another
+# context (a new connection object), and the next test's database restore would miss the data
+# Wagtail's migrations created. Starting Chromium costs about a second.
+@pytest.fixture
+def playwright_driver(db, monkeypatch):
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django would then refuse the
+    # plain synchronous ORM calls of the test and of the database teardown.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture
+def chromium(playwright_driver):
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=WEBGL_IN_SOFTWARE)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def chromium_without_webgl(playwright_driver):
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=["--disable-webgl", "--disable-3d-apis"])
+    yield browser
+    browser.close()
+
+
+def _serve_media(route):
+    """Uploaded media, which Django's live server does not serve, read from MEDIA_ROOT."""
+    relative = route.request.url.split(settings.MEDIA_URL, 1)[1].split("?", 1)[0]
+    path = (Path(settings.MEDIA_ROOT) / relative).resolve()
+    if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()) or not path.is_file():
+        route.fulfill(status=404)
+        return
+    route.fulfill(path=str(path), content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+
+
+class BrowserLog:
+    """What a page said on its console and which requests it made, for assertions."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("requestfailed", lambda request: self.errors.append(f"request failed: {request.url}"))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+
+def _open_phone_page(browser, live_server, **context_options):
+    context = browser.new_context(base_url=live_server.url, **{**PHONE, **context_options})
+    context.route(f"**{settings.MEDIA_URL}**", _serve_media)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+@pytest.fixture
+def phone(chromium, live_server):
+    """A phone-sized page in Chromium with WebGL, and the log of its console and requests."""
+    context, page = _open_phone_page(chromium, live_server)
+    yield page, BrowserLog(page)
+    context.close()
+
+
+@pytest.fixture
+def phone_without_webgl(chromium_without_webgl, live_server):
+    context, page = _open_phone_page(chromium_without_webgl, live_server)
+    yield page, BrowserLog(page)
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Saves what the screen shows under test-artifacts/ (git-ignored) and returns its path.
+
+    The visible screen, not a full-page or element shot: those resize a mobile viewport for
+    the capture, and a WebGL viewer caught mid-resize looks broken."""
+
+    def save(page, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path))
+        return path
+
+    return save
