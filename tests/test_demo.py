@@ -215,7 +215,7 @@ def test_demo_stories_stand_at_each_stage_of_the_review(demo_output, client):
     assert "Câu chuyện chờ thẩm định" in client.get("/admin/").content.decode()
 
 
-def test_demo_producer_page_has_a_two_scene_tour_with_hotspots(demo_output, client):
+def test_demo_producer_and_avocado_pages_have_a_two_scene_tour_with_hotspots(demo_output, client):
     from portal.catalogue.models import ProducerPage
 
     producer = ProducerPage.objects.get(slug="htx-bo-nui-lua-krong-no")
@@ -226,6 +226,10 @@ def test_demo_producer_page_has_a_two_scene_tour_with_hotspots(demo_output, clie
     assert any(hotspot.get("scene") == "vuon-bo" for hotspot in room["hotspots"])  # and back again
     assert orchard["panorama"]["sources"][-1]["width"] == 2 * orchard["panorama"]["sources"][-1]["height"]
     assert "Tham quan 360°" in client.get(producer.url).content.decode()
+
+    avocado = ProductPage.objects.get(slug="bo-nui-lua-krong-no")  # where a scan of its label lands
+    assert client.get(f"/api/v2/pages/{avocado.pk}/").json()["tour_data"] == tour
+    assert "Tham quan 360°" in client.get(avocado.url).content.decode()
 
 
 def test_demo_avocado_has_a_generated_3d_model_that_passes_the_upload_checks(demo_output, client):

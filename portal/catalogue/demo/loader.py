@@ -239,9 +239,11 @@ class DemoLoader:
         ]
         tour.full_clean()
         tour.save()
-        if producer.tour_id != tour.pk:
-            producer.tour = tour
-            self._save(producer.get_parent(), producer, created=False, changed=True, live=True, user=self.editor)
+        # On the cooperative's page and on its avocado's: the product page is where a QR scan lands.
+        for page in (producer, avocado):
+            if page.tour_id != tour.pk:
+                page.tour = tour
+                self._save(page.get_parent(), page, created=False, changed=True, live=True, user=self.editor)
 
     # --- the 3D model ----------------------------------------------------------------------
     def load_model3d(self, producer: ProducerPage, products: dict) -> None:
