@@ -23,12 +23,19 @@ function deg(value) {
   return `${value}deg`;
 }
 
-/** The smallest rendition at least `wanted` pixels wide that the GPU can take; else the largest it can. */
+/**
+ * The rendition to download: on a data-saving or 2G/3G connection the smallest; otherwise the
+ * smallest at least four screen widths across (sharp at the default zoom), within the GPU's
+ * texture limit. Device pixel ratios above 2 are not worth their weight on a phone.
+ */
 function pickSource(sources, maxTexture) {
   const usable = sources.filter((source) => source.width <= maxTexture);
   if (!usable.length) return sources[0];
-  // About four screen widths of panorama across 360° keeps the view sharp at the default zoom.
-  const wanted = Math.min(8192, window.screen.width * (window.devicePixelRatio || 1) * 4);
+  const connection = navigator.connection;
+  if (connection && (connection.saveData || /(^|-)2g$|^3g$/.test(connection.effectiveType ?? ""))) {
+    return usable[0];
+  }
+  const wanted = window.screen.width * Math.min(window.devicePixelRatio || 1, 2) * 4;
   return usable.find((source) => source.width >= wanted) ?? usable[usable.length - 1];
 }
 
