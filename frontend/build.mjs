@@ -15,6 +15,9 @@ await build({
   outdir: join(here, "..", "static", "dist"),
   bundle: true,
   format: "esm",
+  // The 360° viewer and <model-viewer> share one copy of three.js (a chunk fetched once).
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   minify: true,
   sourcemap: false,
   target: ["es2020"],

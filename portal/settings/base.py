@@ -32,6 +32,8 @@ SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
 # How long a rendered public page (the QR showcase) is kept; 0 turns the page cache off.
 # On by default only with Redis: every worker must share the cache that invalidates it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if REDIS_URL else 0)
+# The largest 3D model (GLB/glTF) an editor or producer may upload; phones download it whole.
+MODEL3D_MAX_BYTES = env_int("MODEL3D_MAX_BYTES", 15 * 1024 * 1024)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "ocop-")
 # A search that takes longer than this is answered by the database engine instead.
