@@ -1,10 +1,11 @@
 """Placing a tour's hotspots in the admin by clicking in the panorama, in a real browser.
 
-An editor opens a tour in Wagtail's admin on a desktop-sized screen, presses "Chọn vị trí trên
-ảnh 360°" beside a hotspot's angles, clicks in the live panorama and saves: the angles saved are
-where the click was. Also: hotspots added after the page loaded get the button; the scene's
-other hotspots are drawn in; the keyboard places a hotspot; Esc keeps the old position; a scene
-with no panorama says so; the Panorama form takes its opening view from the viewer.
+An editor, or a producer account with its own tour, opens the tour in Wagtail's admin on a
+desktop-sized screen, presses "Chọn vị trí trên ảnh 360°" beside a hotspot's angles, clicks in
+the live panorama and saves: the angles saved are where the click was. Also: hotspots added after
+the page loaded get the button; the scene's other hotspots are drawn in; the keyboard places a
+hotspot; Esc keeps the old position; a scene with no panorama says so; the Panorama form takes
+its opening view from the viewer.
 """
 
 import pytest
@@ -66,12 +67,30 @@ def tour(orchard):
 
 
 @pytest.fixture
-def admin_page(chromium, live_server, make_user, settings):
-    """A desktop-sized page in Chromium, logged into the admin as an editor (through the session cookie)."""
+def role():
+    return "editor"
+
+
+@pytest.fixture
+def account(role, tour, make_user, make_producer):
+    """An editor, or a producer account whose producer owns the tour and its panoramas."""
+    if role == "editor":
+        return make_user("editor")
+    producer = make_producer(title="HTX Bơ núi lửa Krông Nô")
+    panoramas = [scene.value["panorama"] for scene in tour.scenes]
+    for item in (tour, *panoramas):
+        item.producer = producer
+        item.save()
+    return make_user("producer", producer=producer)
+
+
+@pytest.fixture
+def admin_page(chromium, live_server, account, settings):
+    """A desktop-sized page in Chromium, logged into the admin as `account` (through the session cookie)."""
     # The admin shows each account's Gravatar; there is no internet here, and nothing to test in it.
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
     client = Client()
-    client.force_login(make_user("editor"))
+    client.force_login(account)
     context = chromium.new_context(base_url=live_server.url, **DESKTOP)
     cookie = django_settings.SESSION_COOKIE_NAME
     context.add_cookies([{"name": cookie, "value": client.cookies[cookie].value, "url": live_server.url}])
@@ -150,7 +169,8 @@ def angle_between(a: float, b: float) -> float:
     return abs((a - b + 180) % 360 - 180)
 
 
-def test_an_editor_adds_a_hotspot_and_places_it_by_clicking_in_the_panorama(tour, orchard, admin_page, screenshot):
+@pytest.mark.parametrize("role", ["editor", "producer"])
+def test_a_hotspot_is_added_and_placed_by_clicking_in_the_panorama(role, tour, orchard, admin_page, screenshot):
     page, log = admin_page
     page.goto(reverse("wagtailsnippets_tours_tour:edit", args=[tour.pk]))
     assert page.locator("[data-hotspot-picker]").count() == 2  # one per hotspot on the page
@@ -178,7 +198,7 @@ def test_an_editor_adds_a_hotspot_and_places_it_by_clicking_in_the_panorama(tour
         f"Vị trí: hướng {yaw:.1f}°, góc ngẩng {pitch:.1f}°.".replace("-", "−")
     )
     page.wait_for_timeout(300)
-    screenshot(page, "admin-hotspot-picker")
+    screenshot(page, f"admin-hotspot-picker-{role}")
     page.get_by_role("button", name="Dùng vị trí này").click()
     wait_until_closed(page)
     assert (value(page, f"{new}-yaw"), value(page, f"{new}-pitch")) == (yaw, pitch)
