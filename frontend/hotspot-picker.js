@@ -8,28 +8,7 @@ import { MarkersPlugin } from "@photo-sphere-viewer/markers-plugin";
 import "@photo-sphere-viewer/core/index.css";
 import "@photo-sphere-viewer/markers-plugin/index.css";
 import "./hotspot-picker.css";
-
-const LANG = {
-  zoom: "Thu phóng",
-  zoomOut: "Thu nhỏ",
-  zoomIn: "Phóng to",
-  moveUp: "Nhìn lên",
-  moveDown: "Nhìn xuống",
-  moveLeft: "Xoay sang trái",
-  moveRight: "Xoay sang phải",
-  description: "Mô tả",
-  download: "Tải về",
-  fullscreen: "Toàn màn hình",
-  loading: "Đang tải…",
-  menu: "Trình đơn",
-  close: "Đóng",
-  twoFingers: "Dùng hai ngón tay để xoay ảnh",
-  ctrlZoom: "Giữ Ctrl và cuộn chuột để phóng to",
-  loadError: "Không tải được ảnh 360° này",
-  webglError: "Trình duyệt không hỗ trợ WebGL",
-  markers: "Điểm tương tác",
-  markersList: "Danh sách điểm tương tác",
-};
+import { LANG } from "./lib/viewer-lang.js";
 
 const TEXT = {
   hotspotHelp:
