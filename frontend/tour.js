@@ -13,7 +13,10 @@ function maxTextureSize() {
   try {
     const canvas = document.createElement("canvas");
     const gl = canvas.getContext("webgl2") || canvas.getContext("webgl");
-    return gl ? gl.getParameter(gl.MAX_TEXTURE_SIZE) : 0;
+    if (!gl) return 0;
+    const size = gl.getParameter(gl.MAX_TEXTURE_SIZE);
+    gl.getExtension("WEBGL_lose_context")?.loseContext(); // the viewer makes its own
+    return size;
   } catch {
     return 0;
   }
@@ -29,16 +32,23 @@ function loadStylesheet(href) {
   });
 }
 
+/** Resolves after the browser has painted what changed so far. */
+function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
 async function openTour(section, button) {
   const status = section.querySelector("[data-tour-status]");
+  // Say so at once: probing WebGL takes a few hundred milliseconds on a cheap phone.
+  button.disabled = true;
+  status.textContent = MESSAGES.loading;
+  await afterPaint();
   const maxTexture = maxTextureSize();
   if (!maxTexture) {
     button.hidden = true;
     status.textContent = MESSAGES.noWebgl;
     return;
   }
-  button.disabled = true;
-  status.textContent = MESSAGES.loading;
   try {
     const [{ mountTour }] = await Promise.all([
       import(section.dataset.viewerJs),
