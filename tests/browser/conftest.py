@@ -54,6 +54,13 @@ def chromium_without_webgl(playwright_driver):
     browser.close()
 
 
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, stopped before the test databases are dropped: its thread
+    closes its database connection on the way out, so PostgreSQL lets the database go."""
+    return live_server
+
+
 def _serve_media(route):
     """Uploaded media, which Django's live server does not serve, read from MEDIA_ROOT."""
     relative = route.request.url.split(settings.MEDIA_URL, 1)[1].split("?", 1)[0]
