@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
@@ -38,6 +39,9 @@ def playwright_driver(db, monkeypatch):
 
     with sync_playwright() as driver:
         yield driver
+        # ORM calls made while Playwright ran used a connection of their own (another context
+        # for Django's connection handler): close it, or PostgreSQL cannot drop the test database.
+        connections.close_all()
 
 
 @pytest.fixture
@@ -52,13 +56,6 @@ def chromium_without_webgl(playwright_driver):
     browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=["--disable-webgl", "--disable-3d-apis"])
     yield browser
     browser.close()
-
-
-@pytest.fixture(scope="session")
-def live_server(django_db_setup, live_server):
-    """pytest-django's live server, stopped before the test databases are dropped: its thread
-    closes its database connection on the way out, so PostgreSQL lets the database go."""
-    return live_server
 
 
 def _serve_media(route):
