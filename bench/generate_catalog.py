@@ -35,8 +35,8 @@ def main() -> None:
     from django.db import connection
     from wagtail.models import Page
 
-    from portal.catalogue.generator import clear_generated
-    from portal.catalogue.models import ProducerPage, ProductPage
+    from catalogue.models import ProducerPage, ProductPage
+    from demo.generator import clear_generated
 
     call_command("setup_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
     vendor = f"{connection.vendor} {'.'.join(map(str, connection.Database.sqlite_version_info)) if connection.vendor == 'sqlite' else connection.pg_version}"  # noqa: E501

@@ -56,7 +56,7 @@ from portal.settings.env import SETTINGS_VARIABLES as PROJECT_VARIABLES  # noqa:
 # Asked of the benchmark database through `manage.py shell`: which pages to load.
 DISCOVER_PAGES = """
 import json
-from portal.catalogue.models import ProductIndexPage, ProductPage
+from catalogue.models import ProductIndexPage, ProductPage
 
 def url_path(page):
     parts = page.get_url_parts() if page is not None else None

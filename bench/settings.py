@@ -19,6 +19,8 @@ from portal.settings.production import *  # noqa: E402, F403
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "bench.urls"
+# The benchmark builds its catalogue with the demo app's generator.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 # Plain HTTP on the loopback interface: no redirect to HTTPS, no HSTS header, and
 # cookies a plain-HTTP client can send back.

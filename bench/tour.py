@@ -90,7 +90,7 @@ READY = "[data-tour-frame][data-viewer-ready]"
 # and the URLs that belong to the tour (its poster, its panoramas) or to a 3D model on the page.
 DISCOVER_TOUR = """
 import json
-from portal.catalogue.models import ProducerPage, ProductPage
+from catalogue.models import ProducerPage, ProductPage
 
 def path(page):
     parts = page.get_url_parts() if page is not None else None

@@ -6,9 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+from core.sitemaps import SITEMAPS
 from portal.api import api_router
-from portal.core import views as core_views
-from portal.core.sitemaps import SITEMAPS
 from scans import gs1
 from scans import views as scan_views
 from search import views as search_views

@@ -8,7 +8,7 @@ from django.db.models.functions import TruncWeek
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from portal.accounts.models import producer_id_for
+from accounts.models import producer_id_for
 
 from . import counting
 from .models import CodeKind, ScanDay
@@ -23,7 +23,7 @@ CLONE_SCANS = 10
 
 def _scope(request):
     """(producer id or None for the national view, the producer's name) for this user, or 403."""
-    from portal.catalogue.models import ProducerPage
+    from catalogue.models import ProducerPage
 
     own = producer_id_for(request.user)
     if own is not None:
@@ -42,7 +42,7 @@ def _bars(series: list[tuple[str, int]]) -> list[dict]:
 
 
 def analytics(request):
-    from portal.catalogue.models import ProducerPage
+    from catalogue.models import ProducerPage
 
     producer_id = _scope(request)
     counting.flush()  # show what is still waiting in the buffer too

@@ -19,7 +19,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser, snippets
 
-from portal.accounts.models import producer_id_for
+from accounts.models import producer_id_for
 
 from .models import CodeKind, ScanCode
 from .permissions import scan_code_policy
@@ -47,7 +47,7 @@ class ScanCodeForm(WagtailAdminModelForm):
         producer_id = producer_id_for(for_user)
         if producer_id is None:
             return
-        from portal.catalogue.models import ProductPage
+        from catalogue.models import ProductPage
 
         product = self.fields["product"]
         # A few products at most: a select is simpler than the page chooser, and offers nothing else.

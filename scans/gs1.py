@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from portal.catalogue.gtin import normalise_gtin
+from catalogue.gtin import normalise_gtin
 
 from .models import CodeKind, ScanCode
 from .views import count_scan, too_many_scans
@@ -44,7 +44,7 @@ def _bad(request, message: str, status: int) -> TemplateResponse:
 
 def _find(gtin: str, lot: str, serial: str):
     """The live product with this GTIN, and the batch or item code matching the lot or serial."""
-    from portal.catalogue.models import ProductPage
+    from catalogue.models import ProductPage
 
     product = ProductPage.objects.live().public().filter(gtin=gtin).first()
     if product is None:

@@ -141,7 +141,7 @@ def ensure_product_codes(product_model=None, code_model=None) -> int:
 
 
 def _product_model():
-    from portal.catalogue.models import ProductPage
+    from catalogue.models import ProductPage
 
     return ProductPage
 

@@ -14,7 +14,7 @@ the scan figures, so that "whose codes may this account see" is decided in one p
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
-from portal.accounts.models import producer_id_for, producer_role_without_account
+from accounts.models import producer_id_for, producer_role_without_account
 
 from .models import CodeKind, ScanCode
 

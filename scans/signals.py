@@ -11,6 +11,6 @@ def _give_code(sender, instance, created, raw=False, **kwargs):
 
 
 def connect() -> None:
-    from portal.catalogue.models import ProductPage
+    from catalogue.models import ProductPage
 
     post_save.connect(_give_code, sender=ProductPage, dispatch_uid="scans-code-for-new-product")

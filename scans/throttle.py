@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.core import page_cache
+from core import page_cache
 
 from . import counting
 

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from portal.core import page_cache
+from core import page_cache
 
 from . import counting, nfc, throttle, verdicts
 from .codes import normalise
@@ -24,7 +24,7 @@ QR_QUIET_ZONE = 4  # modules of white around the symbol, as the standard asks
 
 def _live_code(raw: str) -> ScanCode | None:
     """The code, if it is registered, not retired, and its product is live and public."""
-    from portal.catalogue.models import ProductPage
+    from catalogue.models import ProductPage
 
     code = normalise(raw)
     if code is None:

@@ -10,7 +10,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from portal.core.text import name_key
+from core.text import name_key
 from stories.blocks import readable_text
 
 from .models import EntryKind
@@ -189,7 +189,7 @@ def public_pages():
 
 def entry_fields(page) -> dict | None:
     """The entry for one page, or None if the page must not be findable."""
-    from portal.catalogue.models import ProducerPage, ProductPage
+    from catalogue.models import ProducerPage, ProductPage
     from stories.models import StoryPage
 
     page = page.specific
@@ -209,7 +209,7 @@ def entry_fields(page) -> dict | None:
 
 
 def _live_producer(producer_id):
-    from portal.catalogue.models import ProducerPage
+    from catalogue.models import ProducerPage
 
     if producer_id is None:
         return None

@@ -59,7 +59,7 @@ def forget(page_ids) -> None:
 
 def _with_dependants(page):
     """A page, plus the pages whose entry shows something of it (a producer's products and stories)."""
-    from portal.catalogue.models import ProducerPage, ProductPage
+    from catalogue.models import ProducerPage, ProductPage
     from stories.models import StoryPage
 
     yield page
@@ -109,7 +109,7 @@ def connect() -> None:
 @transaction.atomic
 def rebuild_entries(batch_size: int = 1000) -> dict:
     """Recompute every entry from the live, public pages, in bulk; tombstone the rest."""
-    from portal.catalogue.models import ProducerPage, ProductPage
+    from catalogue.models import ProducerPage, ProductPage
     from stories.models import StoryPage
 
     started = timezone.now()

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django import forms
 
-from portal.catalogue.models import Certification, ProducerType, ProductCategory
-from portal.regions.models import EconomicRegion, FormerProvince, Province
+from catalogue.models import Certification, ProducerType, ProductCategory
+from regions.models import EconomicRegion, FormerProvince, Province
 
 from .models import EntryKind
 

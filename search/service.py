@@ -10,8 +10,8 @@ import hashlib
 from django.core.cache import cache
 from django.utils import timezone
 
-from portal.catalogue.models import Certification, ProducerType, ProductCategory
-from portal.regions.models import EconomicRegion, Province
+from catalogue.models import Certification, ProducerType, ProductCategory
+from regions.models import EconomicRegion, Province
 
 from . import elastic
 from .engines.base import FACETS, EngineResult, EngineUnavailable, Hit, Suggestion

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from portal.catalogue.models import ProductCategory
+from catalogue.models import ProductCategory
 
 from . import service
 from .params import MAX_QUERY_LENGTH, SORTS, SearchParamsForm, first_error

@@ -167,7 +167,7 @@ class ProductChooserBlock(blocks.PageChooserBlock):
 class RelatedProductsValue(blocks.StructValue):
     def public_products(self) -> list:
         """The chosen products that are live and public, in the chosen order."""
-        from portal.catalogue.models import ProductPage
+        from catalogue.models import ProductPage
 
         ids = [page.pk for page in self.get("products") or [] if page is not None]
         if not ids:

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
-from portal.accounts.forms import ProducerOwnedPageForm
+from accounts.forms import ProducerOwnedPageForm
 from tours.models import Tour
 from tours.owner_admin import NOT_YOUR_TOUR
 from tours.permissions import reachable

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from portal.catalogue.site_tree import ensure_site_tree
+from catalogue.site_tree import ensure_site_tree
 
 from .factories import ProducerPageFactory, ProductPageFactory
 
@@ -66,7 +66,7 @@ def read_sitemap(client):
 @pytest.fixture
 def editorial_site(site_tree):
     """The site tree with the editorial roles and both review workflows, as ``setup_site`` leaves it."""
-    from portal.accounts.roles import ensure_roles
+    from accounts.roles import ensure_roles
 
     ensure_roles(site_tree)
     return site_tree
@@ -77,7 +77,7 @@ def make_user(editorial_site, django_user_model):
     """A user in one role: "editor", "reviewer", "producer" (pass ``producer=``) or "superuser"."""
     from django.contrib.auth.models import Group
 
-    from portal.accounts.roles import EDITORS, REVIEWERS, link_producer_account
+    from accounts.roles import EDITORS, REVIEWERS, link_producer_account
 
     counter = iter(range(1, 1000))
 
@@ -140,7 +140,7 @@ def review_story(make_user):
 
     from wagtail.models import Workflow
 
-    from portal.accounts.roles import STORY_WORKFLOW
+    from accounts.roles import STORY_WORKFLOW
     from stories.models import VerificationEvidence
 
     def run(story, *, submitter=None, reviewer=None, approve=True, comment=""):

@@ -5,9 +5,9 @@ import datetime
 import factory
 import wagtail_factories
 
-from portal.catalogue.models import ProducerPage, ProducerType, ProductCategory, ProductPage
-from portal.core.text import vietnamese_slug
-from portal.regions.models import Province, Ward
+from catalogue.models import ProducerPage, ProducerType, ProductCategory, ProductPage
+from core.text import vietnamese_slug
+from regions.models import Province, Ward
 
 
 class ProducerPageFactory(wagtail_factories.PageFactory):

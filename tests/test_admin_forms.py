@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from portal.catalogue.models import ProductCategory, ProductPage
+from catalogue.models import ProductCategory, ProductPage
 
 pytestmark = pytest.mark.django_db
 

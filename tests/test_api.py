@@ -61,7 +61,7 @@ def test_the_image_library_is_not_listed_so_a_drafts_images_stay_unlisted(client
 def test_a_product_carries_its_image_rendition(client, make_product):
     from wagtail.images.tests.utils import get_test_image_file
 
-    from portal.images.models import PortalImage
+    from images.models import PortalImage
 
     image = PortalImage.objects.create(title="Bơ", file=get_test_image_file())
     product = make_product(image=image)

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.catalogue.gtin import normalise_gtin
-from portal.catalogue.models import Marketplace, ProducerPage, ProductMarketplaceLink, ProductPage
-from portal.regions.models import Province, Ward
+from catalogue.gtin import normalise_gtin
+from catalogue.models import Marketplace, ProducerPage, ProductMarketplaceLink, ProductPage
+from regions.models import Province, Ward
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_product_knows_its_region_through_its_province(make_product):
 
 
 def test_slugs_are_ascii_with_d_for_the_vietnamese_d(site_tree, make_producer):
-    from portal.catalogue.models import ProductPage as Product
+    from catalogue.models import ProductPage as Product
 
     product = Product(
         title="Cà phê bột Đắk Đam",

@@ -11,16 +11,16 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.images import get_image_model
 
-from portal.catalogue.demo.accounts import ACCOUNTS, EDITORS, PRODUCERS, REVIEWERS
-from portal.catalogue.demo.data import COLLECTION_NAME, IMAGE_CREDIT
-from portal.catalogue.gtin import normalise_gtin
-from portal.catalogue.models import (
+from catalogue.gtin import normalise_gtin
+from catalogue.models import (
     CertificateStatus,
     ProducerPage,
     ProductGalleryImage,
     ProductMarketplaceLink,
     ProductPage,
 )
+from demo.content.accounts import ACCOUNTS, EDITORS, PRODUCERS, REVIEWERS
+from demo.content.data import COLLECTION_NAME, IMAGE_CREDIT
 from stories.models import AuthenticityReviewTaskState, StoryPage, VerificationEvidence
 from tours.models import Model3D
 from tours.validation import check_model3d
@@ -216,7 +216,7 @@ def test_demo_stories_stand_at_each_stage_of_the_review(demo_output, client):
 
 
 def test_demo_producer_and_avocado_pages_have_a_two_scene_tour_with_hotspots(demo_output, client):
-    from portal.catalogue.models import ProducerPage
+    from catalogue.models import ProducerPage
 
     producer = ProducerPage.objects.get(slug="htx-bo-nui-lua-krong-no")
     tour = client.get(f"/api/v2/pages/{producer.pk}/").json()["tour_data"]

@@ -10,12 +10,12 @@ from django.db import transaction
 from django.db.models import Count, F
 from wagtail.models import Page
 
-from portal.catalogue.generator import generate_catalogue, generated_pages
-from portal.catalogue.generator.plan import quotas, split_score
-from portal.catalogue.models import ProducerPage, ProducerType, ProductMarketplaceLink, ProductPage
-from portal.catalogue.models.rating import STAR_BANDS, CertificateStatus, default_expiry
-from portal.catalogue.site_tree import ensure_site_tree
-from portal.regions.models import FormerProvince, Province
+from catalogue.models import ProducerPage, ProducerType, ProductMarketplaceLink, ProductPage
+from catalogue.models.rating import STAR_BANDS, CertificateStatus, default_expiry
+from catalogue.site_tree import ensure_site_tree
+from demo.generator import generate_catalogue, generated_pages
+from demo.generator.plan import quotas, split_score
+from regions.models import FormerProvince, Province
 
 N_PRODUCTS = 2000
 SEED = 20250701

@@ -26,7 +26,7 @@ def test_healthz_reports_degraded_with_503_when_the_cache_raises(client):
     broken_cache.set.side_effect = ConnectionError("redis is down")
     broken_cache.get.side_effect = ConnectionError("redis is down")
 
-    with mock.patch("portal.core.views.cache", broken_cache):
+    with mock.patch("core.views.cache", broken_cache):
         response = client.get("/healthz")
 
     assert response.status_code == 503
@@ -41,7 +41,7 @@ def test_healthz_reports_degraded_when_the_cache_loses_writes(client):
     forgetful_cache = mock.Mock()
     forgetful_cache.get.return_value = None
 
-    with mock.patch("portal.core.views.cache", forgetful_cache):
+    with mock.patch("core.views.cache", forgetful_cache):
         response = client.get("/healthz")
 
     assert response.status_code == 503
@@ -49,7 +49,7 @@ def test_healthz_reports_degraded_when_the_cache_loses_writes(client):
 
 
 def test_healthz_reports_degraded_with_503_when_the_database_raises(client):
-    with mock.patch("portal.core.views.connection") as connection:
+    with mock.patch("core.views.connection") as connection:
         connection.cursor.side_effect = DatabaseError("connection refused")
         response = client.get("/healthz")
 

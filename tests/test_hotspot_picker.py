@@ -20,7 +20,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from portal.accounts.roles import producer_collection
+from accounts.roles import producer_collection
 from tours.hotspot_picker import HOTSPOT_SCRIPT, PANORAMA_VIEW_SCRIPT
 from tours.models import Panorama, Tour
 

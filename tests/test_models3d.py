@@ -23,8 +23,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from portal.accounts.roles import producer_collection
-from portal.catalogue.demo import models3d as demo_models
+from accounts.roles import producer_collection
+from demo.content import models3d as demo_models
 from tours.models import Model3D
 from tours.validation import check_model3d
 

@@ -15,8 +15,8 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image
 
-from portal.images.models import PortalImage, PortalRendition
-from portal.images.operations import BADGE_GREEN, STAR_GOLD, star_centres
+from images.models import PortalImage, PortalRendition
+from images.operations import BADGE_GREEN, STAR_GOLD, star_centres
 
 PHOTO_COLOUR = (200, 60, 40)  # red: nothing like the green badge or its gold stars
 

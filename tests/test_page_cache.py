@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from portal.core import page_cache
+from core import page_cache
 from scans.models import CodeKind, ScanCode
 
 
@@ -151,7 +151,7 @@ def test_every_bookkeeping_model_it_ignores_exists():
 def test_a_page_that_hands_out_a_csrf_token_is_never_shared(client, product, monkeypatch):
     from django.middleware.csrf import get_token
 
-    from portal.catalogue.models import ProductPage
+    from catalogue.models import ProductPage
 
     original = ProductPage.get_context
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.template import Context, Template
 
-from portal.core.templatetags.portal_tags import star_symbols, vn_number
+from core.templatetags.portal_tags import star_symbols, vn_number
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from portal.regions.models import Province
+from regions.models import Province
 
 
 def html(response) -> BeautifulSoup:

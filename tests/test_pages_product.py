@@ -8,9 +8,9 @@ from bs4 import BeautifulSoup
 from django.core.files.images import ImageFile
 from PIL import Image
 
-from portal.catalogue.models import Certification, Marketplace, ProductGalleryImage, ProductMarketplaceLink
-from portal.images.models import PortalImage
-from portal.regions.models import Ward
+from catalogue.models import Certification, Marketplace, ProductGalleryImage, ProductMarketplaceLink
+from images.models import PortalImage
+from regions.models import Ward
 
 TODAY = datetime.date.today()
 

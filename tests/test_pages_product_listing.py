@@ -5,8 +5,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from portal.catalogue.models import ProductCategory, ProductIndexPage
-from portal.regions.models import Province
+from catalogue.models import ProductCategory, ProductIndexPage
+from regions.models import Province
 
 
 def html(response) -> BeautifulSoup:
@@ -162,7 +162,7 @@ def test_product_card_never_names_an_unpublished_producer(client, site_tree, mak
 
 
 def test_filter_selects_keep_the_chosen_values_and_escape_labels(client, site_tree):
-    from portal.catalogue.filters import PlainSelect
+    from catalogue.filters import PlainSelect
 
     response = client.get(site_tree.products.url, {"province": "lam-dong", "stars": "4"})
     content = response.content.decode()
@@ -190,7 +190,7 @@ def test_listing_filters_by_certificate_status(client, site_tree, make_product):
 
 @pytest.mark.django_db
 def test_active_filters_name_their_choice_in_vietnamese_with_a_link_that_removes_each():
-    from portal.catalogue.filters import ProductFilterForm
+    from catalogue.filters import ProductFilterForm
 
     form = ProductFilterForm({"stars": "4", "status": "valid", "province": "lam-dong", "page": "3"})
     active = {item["name"]: item for item in form.active_filters}

@@ -9,7 +9,7 @@ from django.core.files.images import ImageFile
 from django.template.loader import render_to_string
 from PIL import Image
 
-from portal.images.models import PortalImage
+from images.models import PortalImage
 
 
 def html(response) -> BeautifulSoup:
@@ -157,7 +157,7 @@ def test_sitemap_lists_live_product_pages(read_sitemap, product):
 
 
 def test_sitemap_index_splits_a_large_catalogue_into_pages(client, read_sitemap, product, monkeypatch):
-    from portal.core.sitemaps import PortalSitemap
+    from core.sitemaps import PortalSitemap
 
     monkeypatch.setattr(PortalSitemap, "limit", 2)
     index = client.get("/sitemap.xml").content.decode()

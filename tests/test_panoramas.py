@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from PIL import Image
 
-from portal.images.models import PortalImage
+from images.models import PortalImage
 from tours.models import Panorama
 from tours.validation import check_equirectangular
 

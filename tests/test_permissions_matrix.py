@@ -15,8 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from portal.accounts.roles import PRODUCERS, producer_collection
-from portal.catalogue.models import ProductPage
+from accounts.roles import PRODUCERS, producer_collection
+from catalogue.models import ProductPage
 from stories.models import StoryPage, VerificationEvidence
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ class Estate:
 def estates(make_producer, make_product, make_story, make_user, editorial_site):
     from wagtail.models import Workflow
 
-    from portal.accounts.roles import STORY_WORKFLOW
+    from accounts.roles import STORY_WORKFLOW
 
     result = {}
     for key, name in (("a", "HTX Bơ núi lửa"), ("b", "HTX Miến dong")):
@@ -374,7 +374,7 @@ def test_no_admin_report_shows_a_producer_another_producers_pages(users, estates
 
 
 def test_an_account_taken_from_its_producer_leaves_the_producers_groups(make_user, make_producer):
-    from portal.accounts.models import ProducerAccount
+    from accounts.models import ProducerAccount
 
     user = make_user("producer", producer=make_producer())
     assert user.groups.filter(name__startswith=PRODUCERS).count() == 2  # the role and its own producer's

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.catalogue.models import CertificateStatus, ProductPage
-from portal.catalogue.models.rating import default_expiry, stars_for_score
+from catalogue.models import CertificateStatus, ProductPage
+from catalogue.models.rating import default_expiry, stars_for_score
 
 
 def rating(**overrides) -> ProductPage:

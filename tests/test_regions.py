@@ -2,9 +2,9 @@
 
 import pytest
 
-from portal.regions.addresses import resolve_legacy_address
-from portal.regions.loader import load_regions
-from portal.regions.models import EconomicRegion, FormerProvince, Province, Ward
+from regions.addresses import resolve_legacy_address
+from regions.loader import load_regions
+from regions.models import EconomicRegion, FormerProvince, Province, Ward
 
 pytestmark = pytest.mark.django_db
 

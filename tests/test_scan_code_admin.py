@@ -187,14 +187,14 @@ def test_another_producers_codes_are_not_in_the_chooser_bulk_actions_or_label_sh
 
 
 def test_an_account_taken_out_of_its_producer_keeps_no_rights_on_codes(make_user, estates):
-    from portal.accounts.models import ProducerAccount
+    from accounts.models import ProducerAccount
 
     user = make_user("producer", producer=estates["a"].producer)
     ProducerAccount.objects.filter(user=user).delete()
     # Deleting the link also leaves the producers' groups; someone puts the user back in the role's group.
     from django.contrib.auth.models import Group
 
-    from portal.accounts.roles import PRODUCERS
+    from accounts.roles import PRODUCERS
 
     user.groups.add(Group.objects.get(name=PRODUCERS))
     client = logged_in(user)

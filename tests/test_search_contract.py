@@ -7,8 +7,8 @@ Every test here runs twice, once on the database engine and once on Elasticsearc
 import pytest
 from wagtail.models import PageViewRestriction, Workflow
 
-from portal.catalogue.models import Certification, ProducerType, ProductCategory
-from portal.regions.models import Province
+from catalogue.models import Certification, ProducerType, ProductCategory
+from regions.models import Province
 
 pytestmark = pytest.mark.django_db
 

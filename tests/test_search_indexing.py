@@ -8,7 +8,7 @@ unpublished pages never enter it.
 import pytest
 from wagtail.models import PageViewRestriction, Workflow
 
-from portal.catalogue.models import ProductIndexPage
+from catalogue.models import ProductIndexPage
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ producer's and products' pages, the sitemap, the RSS feed and the API.
 import pytest
 from wagtail.models import PageViewRestriction, Workflow
 
-from portal.accounts.roles import STORY_WORKFLOW
+from accounts.roles import STORY_WORKFLOW
 from stories.models import StoryPage, UnverifiedStoryError
 
 pytestmark = pytest.mark.django_db

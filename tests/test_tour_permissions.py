@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from portal.accounts.roles import producer_collection
+from accounts.roles import producer_collection
 from tours.models import Panorama, Tour
 
 pytestmark = pytest.mark.django_db
@@ -349,8 +349,8 @@ def test_editors_manage_every_panorama_and_tour(make_user, estates, editors_pano
 def test_an_account_taken_out_of_its_producer_keeps_no_rights_on_tours(make_user, estates):
     from django.contrib.auth.models import Group
 
-    from portal.accounts.models import ProducerAccount
-    from portal.accounts.roles import PRODUCERS
+    from accounts.models import ProducerAccount
+    from accounts.roles import PRODUCERS
 
     user = make_user("producer", producer=estates["a"].producer)
     ProducerAccount.objects.filter(user=user).delete()

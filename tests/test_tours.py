@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from PIL import Image
 
-from portal.images.models import PortalImage
+from images.models import PortalImage
 from tours.blocks import ScenesBlock
 from tours.models import Panorama, Tour
 

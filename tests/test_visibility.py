@@ -43,7 +43,7 @@ def login_only(make_product, producer, site_tree):
 
 def under_unpublished_parent(make_product, producer, site_tree):
     """A second product section, unpublished; its live child must stay hidden."""
-    from portal.catalogue.models import ProductIndexPage
+    from catalogue.models import ProductIndexPage
 
     section = site_tree.home.add_child(instance=ProductIndexPage(title="Khu thử nghiệm", slug="thu-nghiem"))
     product = make_product(title=HIDDEN_TITLE, slug="san-pham-con", producer=producer, featured=True, parent=section)
@@ -137,7 +137,7 @@ def test_unpublishing_a_section_unpublishes_every_page_beneath_it(make_product, 
 
 
 def test_a_live_product_moved_under_an_unpublished_section_is_unpublished(client, make_product, producer, site_tree):
-    from portal.catalogue.models import ProductIndexPage
+    from catalogue.models import ProductIndexPage
 
     section = site_tree.home.add_child(instance=ProductIndexPage(title="Lưu trữ", slug="luu-tru"))
     section.unpublish()

@@ -33,7 +33,7 @@ from wagtail.blocks.struct_block import StructBlockAdapter
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
-from portal.accounts.models import producer_id_for
+from accounts.models import producer_id_for
 
 from .blocks import HotspotBlock
 from .models import Panorama, Tour

@@ -16,7 +16,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser, snippets
 
-from portal.accounts.models import producer_id_for
+from accounts.models import producer_id_for
 
 from .models import Model3D, Panorama, Tour
 from .permissions import reachable

@@ -13,7 +13,7 @@ field (empty: managed by the editors):
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
-from portal.accounts.models import producer_id_for, producer_role_without_account
+from accounts.models import producer_id_for, producer_role_without_account
 
 PRODUCER_ACTIONS = frozenset({"add", "change", "view"})
 

@@ -54,11 +54,11 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
-    "portal.accounts",  # first: registers the page permission policy before anyone asks for it
-    "portal.core",
-    "portal.regions",
-    "portal.images",
-    "portal.catalogue",
+    "accounts",  # first: registers the page permission policy before anyone asks for it
+    "core",
+    "regions",
+    "images",
+    "catalogue",
     "stories",
     "search",
     "scans",
@@ -101,12 +101,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.accounts.middleware.ProducerAdminBoundaryMiddleware",
+    "accounts.middleware.ProducerAdminBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it knows who is signed in; a cached page skips only what follows it: the view.
-    "portal.core.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -124,7 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "portal.core.context_processors.site_navigation",
+                "core.context_processors.site_navigation",
             ],
         },
     },
@@ -136,7 +136,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "portal.core.cache.PortalRedisCache",
+            "BACKEND": "core.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ocop",
         }
@@ -173,7 +173,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "private": {
-        "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }

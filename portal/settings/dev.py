@@ -3,6 +3,8 @@
 from .base import *  # noqa: F403
 from .env import env_bool, env_str
 
+# Demo content and the scale generator (`load_demo`, `generate_catalog`): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 DEBUG = env_bool("DEBUG", True)
 # A development-only key: production.py refuses to start without a real one.
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-ocop-portal-local-development-only")

@@ -5,6 +5,8 @@ import tempfile
 
 from .base import *  # noqa: F403
 
+# Demo content and the scale generator (`load_demo`, `generate_catalog`): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789abcdef"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -15,7 +17,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {
-        "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }

@@ -5,7 +5,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from portal.core.text import fold_vietnamese, name_key
+from core.text import fold_vietnamese, name_key
 
 FACETS = ("region", "province", "category", "stars", "producer_type", "certification", "type")
 HIT_FIELDS = (

@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import portal.accounts.permissions
-import portal.core.seo
+import accounts.permissions
+import core.seo
 import stories.models.review
 import wagtail.fields
 from django.conf import settings
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'danh sách câu chuyện',
             },
-            bases=(portal.accounts.permissions.PortalPermissionsMixin, portal.core.seo.SeoMixin, 'wagtailcore.page'),
+            bases=(accounts.permissions.PortalPermissionsMixin, core.seo.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='AuthenticityReviewTask',
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'câu chuyện',
                 'permissions': [('assign_story_producer', 'Chọn chủ thể cho câu chuyện')],
             },
-            bases=(portal.accounts.permissions.PortalPermissionsMixin, portal.core.seo.SeoMixin, 'wagtailcore.page'),
+            bases=(accounts.permissions.PortalPermissionsMixin, core.seo.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='VerificationEvidence',

@@ -15,8 +15,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.accounts.permissions import PortalPermissionsMixin
-from portal.core.seo import SeoMixin
+from accounts.permissions import PortalPermissionsMixin
+from core.seo import SeoMixin
 from stories.blocks import StoryBodyBlock, readable_text
 from stories.forms import StoryPageForm
 
@@ -180,7 +180,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
 
     @cached_property
     def live_producer(self):
-        from portal.catalogue.models import ProducerPage
+        from catalogue.models import ProducerPage
 
         return ProducerPage.objects.live().public().filter(pk=self.producer_id).first()
 
@@ -191,7 +191,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
 
     @cached_property
     def public_products(self) -> list:
-        from portal.catalogue.models import ProductPage
+        from catalogue.models import ProductPage
 
         return list(
             ProductPage.objects.live()

@@ -13,7 +13,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
-from portal.catalogue.demo import panoramas as demo_pictures
+from demo.content import panoramas as demo_pictures
 from tours.models import Tour
 
 from .conftest import BrowserLog, _serve_media

@@ -11,8 +11,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 
-from portal.catalogue.demo import models3d as demo_models
-from portal.images.models import PortalImage
+from demo.content import models3d as demo_models
+from images.models import PortalImage
 from tours.models import Model3D
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.slow]

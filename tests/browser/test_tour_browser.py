@@ -11,8 +11,8 @@ import pytest
 from django.core.files.images import ImageFile
 from playwright.sync_api import expect
 
-from portal.catalogue.demo import panoramas as demo_pictures
-from portal.images.models import PortalImage
+from demo.content import panoramas as demo_pictures
+from images.models import PortalImage
 from tours.models import Panorama, Tour
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.slow]

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class MediaConfig(AppConfig):
+    """Images and, later, 360° and 3D media.
+
+    The package is ``images`` because a folder called ``media/`` reads as
+    uploaded files (and is ignored as such); the app label stays ``media``, which
+    the migrations and ``WAGTAILIMAGES_IMAGE_MODEL`` name.
+    """
+
+    name = "images"
+    label = "media"
+    verbose_name = "Hình ảnh và đa phương tiện"

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class RegionsConfig(AppConfig):
-    name = "portal.regions"
-    label = "regions"
-    verbose_name = "Đơn vị hành chính"
