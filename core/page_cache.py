@@ -4,9 +4,10 @@ A QR scan opens the product showcase on a phone on slow data: rendering it (the
 templates, the stars, the certificate, the stories) costs far more than reading it.
 So an anonymous visitor's copy of a live, public page is kept, keyed by
 
-- the *content version*, moved by every committed change to content (any model saved
-  or deleted, except the busy bookkeeping tables listed below), so a page going
-  private, unpublished or edited is never served from an older copy;
+- the *content version*, moved by every public change (``core.publishing``: publish,
+  unpublish, move, delete, privacy, and the public things that are not pages), so a page
+  going private, unpublished or edited is never served from an older copy, while a draft
+  save, a revision or a scan count leaves every cached page in place;
 - today's date, because certificate validity is computed from it;
 - the host, the path and the query parameters a cached page reads (``VARY_PARAMS``).
 
@@ -21,37 +22,14 @@ a per-process cache would keep a copy that another process invalidated.
 
 import hashlib
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 
-VERSION_KEY = "pages:content-version"
+from . import publishing
 
-# Saved on every request, scan, login or edit keystroke, and never shown on a public page:
-# letting them move the version would empty the cache for nothing.
-BOOKKEEPING_MODELS = {
-    "admin.logentry",
-    "auth.user",
-    "sessions.session",
-    "wagtailadmin.editingsession",
-    "wagtailcore.revision",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailimages.rendition",
-    "media.portalrendition",
-    "wagtailsearch.indexentry",
-    "wagtailusers.userprofile",
-    "portal_search.searchentry",
-    "scans.scanday",
-    "scans.nfctag",
-}
+VERSION_KEY = "pages:content-version"
 
 
 def enabled() -> bool:
@@ -62,25 +40,18 @@ def content_version() -> int:
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
-def content_changed() -> None:
+def content_changed(change=None) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # evicted or never set
         cache.set(VERSION_KEY, 2, None)
 
 
-def _on_change(sender, **kwargs) -> None:
-    if sender._meta.label_lower in BOOKKEEPING_MODELS:
-        return
-    # Now (for this transaction's own later reads) and again at commit: a request that
-    # rendered the old content meanwhile cached it under the first new version.
-    content_changed()
-    transaction.on_commit(content_changed)
-
-
 def connect() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_change, dispatch_uid=f"ocop-page-cache-{signal}")
+    # At once (for this transaction's own later reads) and again after commit: a request that
+    # rendered the old content meanwhile cached it under the first new version.
+    publishing.subscribe(content_changed)
+    publishing.subscribe(content_changed, after_commit=True)
 
 
 # The query parameters a cached page reads: the scanned package on the showcase varies the
@@ -150,9 +121,3 @@ class CachedPageMixin:
             cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
-
-
-def check_bookkeeping_models() -> list[str]:
-    """Labels in BOOKKEEPING_MODELS that name no installed model (a rename would go unnoticed)."""
-    known = {model._meta.label_lower for model in apps.get_models()}
-    return sorted(BOOKKEEPING_MODELS - known)

@@ -12,3 +12,11 @@ class MediaConfig(AppConfig):
     name = "images"
     label = "media"
     verbose_name = "Hình ảnh và đa phương tiện"
+
+    def ready(self):
+        from core import publishing
+
+        from .models import PortalImage
+
+        # A new upload is on no public page yet; a changed one (file, focal point, credit) may be.
+        publishing.watch(PortalImage, created_is_public=False)

@@ -1,4 +1,4 @@
-"""The index follows publishing.
+"""The index follows publishing (``core.publishing``).
 
 Publish, unpublish, delete, move and privacy changes update the ``SearchEntry``
 rows at once (inside the same transaction); Elasticsearch gets the changed rows
@@ -7,10 +7,11 @@ A page that is not live and public never gets a row: its row becomes a tombstone
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
+
+from core import publishing
+from core.publishing import Reason
 
 from . import elastic
 from .entries import entry_fields, producer_fields, product_fields, story_fields
@@ -69,38 +70,20 @@ def _with_dependants(page):
         yield from StoryPage.objects.filter(producer_id=page.pk)
 
 
-# --- signal handlers -------------------------------------------------------------------------------
+# --- following the publishing event ----------------------------------------------------------------
 
 
-def _on_publish_change(sender, instance, **kwargs):
-    reindex([instance])
-
-
-def _on_move(sender, instance, **kwargs):
-    # Every URL below the moved page changed; a move under a private section hides them.
-    reindex(instance.get_descendants(inclusive=True).specific())
-
-
-def _on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        forget([instance.pk])
-
-
-def _on_restriction_change(sender, instance, **kwargs):
-    try:
-        page = Page.objects.get(pk=instance.page_id)
-    except Page.DoesNotExist:
-        return
-    reindex(page.get_descendants(inclusive=True).specific())
+def follow(change: publishing.PublicChange) -> None:
+    """Heard at once, inside the change's transaction: the entries commit with the change."""
+    if change.reason is Reason.DELETED:
+        forget(change.page_ids)
+    elif change.reason is not Reason.EDITED and change.page_ids:
+        # A public thing that is not a page (a tour, a scan code) shows in no entry.
+        reindex(Page.objects.filter(pk__in=change.page_ids).specific())
 
 
 def connect() -> None:
-    page_published.connect(_on_publish_change, dispatch_uid="search-page-published")
-    page_unpublished.connect(_on_publish_change, dispatch_uid="search-page-unpublished")
-    post_page_move.connect(_on_move, dispatch_uid="search-page-moved")
-    post_delete.connect(_on_delete, dispatch_uid="search-page-deleted")
-    post_save.connect(_on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-saved")
-    post_delete.connect(_on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-gone")
+    publishing.subscribe(follow)
 
 
 # --- building every entry at once ---------------------------------------------------------------------

@@ -16,3 +16,8 @@ class ToursConfig(AppConfig):
         # Before the admin asks for them, or Wagtail would settle on plain model policies.
         for model in (Panorama, Tour, Model3D):
             register_permission_policy(model, ProducerOwnedPermissionPolicy(model))
+        from core import publishing
+
+        # Shown on product, producer and story pages; which ones is not worth a query.
+        for model in (Panorama, Tour, Model3D):
+            publishing.watch(model)
