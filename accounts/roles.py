@@ -8,15 +8,18 @@
   batch and item scan codes of their own products, and add and edit their own 360°
   panoramas, virtual tours and 3D models (never deleting them).
 
-A story reaches the public only through the "Thẩm định câu chuyện" workflow on the
-stories section. Products and producer pages that a producer account changes go
-through the editors' "Duyệt nội dung" workflow.
+This module makes the groups and grants what the ground owns (the admin, producer
+accounts, media collections, the editors' rights on the whole tree). Each app grants
+its own through the ``ocop_roles`` hook (``core.extension_points.ROLES``): the catalogue
+its rating right and the editors' "Duyệt nội dung" workflow on products and producers,
+stories the "Thẩm định câu chuyện" workflow, scans and tours their owner-scoped models.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -34,47 +37,28 @@ EDITORS = "Biên tập viên"
 REVIEWERS = "Thẩm định viên"
 PRODUCERS = "Chủ thể OCOP"
 
-STORY_WORKFLOW = "Thẩm định câu chuyện"
-STORY_TASK = "Thẩm định tính xác thực"
-CONTENT_WORKFLOW = "Duyệt nội dung"
-CONTENT_TASK = "Biên tập viên duyệt"
 PRODUCER_COLLECTIONS = "Chủ thể OCOP"
 
-TOUR_MODELS = ("panorama", "tour", "model3d")
-
-# Django model permissions, as "app_label.codename".
+# Django model permissions, as "app_label.codename" (the apps above add theirs: ``ocop_roles``).
 MODEL_PERMISSIONS = {
     EDITORS: (
         "wagtailadmin.access_admin",
-        "catalogue.change_ocop_rating",
-        "stories.assign_story_producer",
-        "stories.view_evidence",
         "accounts.add_produceraccount",
         "accounts.change_produceraccount",
         "accounts.delete_produceraccount",
         "accounts.view_produceraccount",
-        "scans.add_scancode",
-        "scans.change_scancode",
-        "scans.view_scancode",
-        "scans.add_nfctag",
-        "scans.change_nfctag",
-        "scans.view_nfctag",
-        *(f"tours.{action}_{model}" for model in TOUR_MODELS for action in ("add", "change", "delete", "view")),
     ),
-    REVIEWERS: ("wagtailadmin.access_admin", "stories.view_evidence"),
-    # Only ever on their own products' batch and item codes (see scans.permissions), and on
-    # their own panoramas and tours (see tours.permissions).
-    PRODUCERS: (
-        "wagtailadmin.access_admin",
-        "scans.add_scancode",
-        "scans.change_scancode",
-        "scans.view_scancode",
-        *(f"tours.{action}_{model}" for model in TOUR_MODELS for action in ("add", "change", "view")),
-    ),
+    REVIEWERS: ("wagtailadmin.access_admin",),
+    PRODUCERS: ("wagtailadmin.access_admin",),
 }
 # Image and document actions on the root collection (inherited by every collection).
 EDITOR_MEDIA_ACTIONS = ("add", "change", "choose", "delete")
 PRODUCER_MEDIA_ACTIONS = ("add", "change", "choose")
+
+
+def grant(group, *dotted_names: str) -> None:
+    """Give a group Django model permissions named "app_label.codename"."""
+    group.permissions.add(*[_permission(dotted) for dotted in dotted_names])
 
 
 def _permission(dotted: str) -> Permission:
@@ -103,7 +87,7 @@ def _media_permissions(actions) -> list[Permission]:
     return permissions
 
 
-def _grant_pages(group, page, actions):
+def grant_pages(group, page, actions):
     for action in actions:
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(action))
 
@@ -113,7 +97,7 @@ def _grant_collection(group, collection, permissions):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
-def _workflow(name, task, sections):
+def ensure_workflow(name, task, sections):
     workflow, _ = Workflow.objects.get_or_create(name=name)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for section in sections:
@@ -123,18 +107,14 @@ def _workflow(name, task, sections):
 
 @transaction.atomic
 def ensure_roles(tree) -> dict[str, Group]:
-    """Groups, their permissions, and the two workflows on the site's sections."""
-    from stories.models import AuthenticityReviewTask
+    """Groups, their permissions, and (through ``ocop_roles``) each app's rights and workflows."""
+    from core.extension_points import ROLES
 
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, REVIEWERS, PRODUCERS)}
     for name, dotted_names in MODEL_PERMISSIONS.items():
-        groups[name].permissions.add(*[_permission(dotted) for dotted in dotted_names])
+        grant(groups[name], *dotted_names)
 
-    _grant_pages(groups[EDITORS], tree.home, ("add", "change", "publish", "lock", "unlock"))
-    # "add" here means, for a producer account, "edit your own pages in this section";
-    # the portal's permission tester stops it creating products or producers.
-    for section in (tree.products, tree.producers, tree.stories):
-        _grant_pages(groups[PRODUCERS], section, ("add",))
+    grant_pages(groups[EDITORS], tree.home, ("add", "change", "publish", "lock", "unlock"))
 
     root_collection = Collection.get_first_root_node()
     _grant_collection(groups[EDITORS], root_collection, _media_permissions(EDITOR_MEDIA_ACTIONS))
@@ -145,18 +125,18 @@ def ensure_roles(tree) -> dict[str, Group]:
     )
     _grant_collection(groups[REVIEWERS], root_collection, _media_permissions(("choose",)))
 
-    review_task = AuthenticityReviewTask.objects.filter(name=STORY_TASK).first()
-    if review_task is None:
-        review_task = AuthenticityReviewTask.objects.create(name=STORY_TASK)
-    review_task.groups.add(groups[REVIEWERS], groups[EDITORS])
-    _workflow(STORY_WORKFLOW, review_task, [tree.stories])
-
-    content_task = GroupApprovalTask.objects.filter(name=CONTENT_TASK).first()
-    if content_task is None:
-        content_task = GroupApprovalTask.objects.create(name=CONTENT_TASK)
-    content_task.groups.add(groups[EDITORS])
-    _workflow(CONTENT_WORKFLOW, content_task, [tree.products, tree.producers])
+    for grant_app_rights in hooks.get_hooks(ROLES):
+        grant_app_rights(groups, tree)
     return groups
+
+
+def ensure_group_approval(workflow_name: str, task_name: str, group, sections) -> None:
+    """A one-step workflow on ``sections`` in which ``group`` approves."""
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+    task.groups.add(group)
+    ensure_workflow(workflow_name, task, sections)
 
 
 def producer_collection(producer) -> Collection:

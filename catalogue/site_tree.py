@@ -1,15 +1,16 @@
-"""The fixed skeleton of the page tree: Home → Products, Producers, Stories.
+"""The fixed skeleton of the page tree: Home → Products, Producers, and each app's section.
 
 Created by ``manage.py setup_site`` (and by ``load_demo``), idempotently: an
-existing tree is found, never duplicated.
+existing tree is found, never duplicated. The catalogue makes its own two sections;
+the apps above it add theirs (stories: ``/cau-chuyen/``) through ``ocop_site_sections``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from stories.models import StoryIndexPage
+from core import extension_points
 
 from .models import HomePage, ProducerIndexPage, ProductIndexPage
 
@@ -19,7 +20,17 @@ class SiteTree:
     home: HomePage
     products: ProductIndexPage
     producers: ProducerIndexPage
-    stories: StoryIndexPage
+    # The other apps' sections by name, also readable as attributes (``tree.stories``).
+    sections: dict[str, Page] = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        sections = self.__dict__.get("sections", {})
+        if name in sections:
+            return sections[name]
+        raise AttributeError(name)
+
+    def all_sections(self) -> list[Page]:
+        return [self.products, self.producers, *self.sections.values()]
 
 
 HOME_DEFAULTS = {
@@ -71,12 +82,4 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
             intro="Hợp tác xã, doanh nghiệp, hộ kinh doanh và tổ hợp tác làm ra sản phẩm OCOP.",
         )
     )
-    stories = StoryIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=StoryIndexPage(
-            title="Câu chuyện sản phẩm",
-            slug="cau-chuyen",
-            show_in_menus=True,
-            intro="Hành trình của người làm ra sản phẩm OCOP, được ban biên tập kiểm chứng trước khi đăng.",
-        )
-    )
-    return SiteTree(home=home, products=products, producers=producers, stories=stories)
+    return SiteTree(home=home, products=products, producers=producers, sections=extension_points.site_sections(home))

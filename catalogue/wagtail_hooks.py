@@ -3,6 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import extensions  # noqa: F401  (what the catalogue grants the roles)
 from .models import Certification, Marketplace, ProductCategory
 
 

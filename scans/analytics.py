@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import producer_id_for
 
 from . import counting
-from .models import CodeKind, ScanDay
+from .models import CodeKind, ScanCode, ScanDay
 from .permissions import scan_code_policy
 
 DAYS = 30
@@ -41,11 +41,21 @@ def _bars(series: list[tuple[str, int]]) -> list[dict]:
     return [{"label": label, "count": count, "percent": round(100 * count / peak)} for label, count in series]
 
 
+def _waiting(producer_id) -> int:
+    """Scans counted but not yet written by the periodic flush: shown, never flushed by a GET."""
+    waiting = counting.waiting_by_code()
+    if waiting and producer_id is not None:
+        own = set(
+            ScanCode.objects.filter(pk__in=waiting, product__producer_id=producer_id).values_list("pk", flat=True)
+        )
+        waiting = {code_id: count for code_id, count in waiting.items() if code_id in own}
+    return sum(waiting.values())
+
+
 def analytics(request):
     from catalogue.models import ProducerPage
 
     producer_id = _scope(request)
-    counting.flush()  # show what is still waiting in the buffer too
     today = timezone.localdate()
     days = ScanDay.objects.all()
     if producer_id is not None:
@@ -93,6 +103,7 @@ def analytics(request):
     devices = days.values("device").annotate(total=Sum("count")).order_by("-total")
     referrers = days.exclude(referrer_host="").values("referrer_host").annotate(total=Sum("count")).order_by("-total")
     context = {
+        "waiting": _waiting(producer_id),
         "producer": ProducerPage.objects.filter(pk=producer_id).first() if producer_id else None,
         "national": producer_id is None,
         "can_choose": producer_id_for(request.user) is None,

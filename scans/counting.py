@@ -84,12 +84,37 @@ def _add(day: str, code_id: int, device: str, host: str, count: int) -> None:
             )
 
 
+def _flushing_batches(client) -> list[str]:
+    """Batches a failed flush left behind. SCAN, never KEYS: KEYS blocks Redis over every key."""
+    names = client.scan_iter(match=_flushing_prefix() + "*", count=500)
+    return [name.decode() if isinstance(name, bytes) else name for name in names]
+
+
+def waiting_by_code(since_day=None) -> dict[int, int]:
+    """Scans counted in Redis but not yet flushed, by code id (from ``since_day`` on). Reads only.
+
+    A page that shows scan figures adds these instead of flushing: a GET never writes.
+    """
+    client = _redis()
+    if client is None:
+        return {}
+    since = since_day.isoformat() if since_day else ""
+    waiting: dict[int, int] = {}
+    for name in [_pending(), *_flushing_batches(client)]:
+        for field, value in client.hgetall(name).items():
+            field = field.decode() if isinstance(field, bytes) else field
+            day, code_id, _ = field.split(SEPARATOR, 2)
+            if day >= since:
+                waiting[int(code_id)] = waiting.get(int(code_id), 0) + int(value)
+    return waiting
+
+
 def flush() -> int:
     """Move buffered counts into the database; returns how many scans were moved."""
     client = _redis()
     if client is None:
         return 0
-    names = [name.decode() if isinstance(name, bytes) else name for name in client.keys(_flushing_prefix() + "*")]
+    names = _flushing_batches(client)
     batch = _flushing_prefix() + uuid.uuid4().hex
     try:
         client.rename(_pending(), batch)

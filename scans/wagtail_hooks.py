@@ -8,7 +8,10 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import code_admin
+from . import (
+    code_admin,
+    extensions,  # noqa: F401  (what scans add to the catalogue's pages, roles, dashboard, periodic work)
+)
 from .models import NfcTag, ScanCode
 from .permissions import scan_code_policy
 

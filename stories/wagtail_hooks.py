@@ -9,6 +9,8 @@ from stories.models import AuthenticityReviewTask
 from stories.review import urls as review_urls
 from stories.review.views import reviewable_task_states
 
+from . import extensions  # noqa: F401  (what stories add to the catalogue's pages, roles and dashboard)
+
 
 @hooks.register("register_admin_urls")
 def register_review_urls():

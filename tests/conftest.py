@@ -140,8 +140,8 @@ def review_story(make_user):
 
     from wagtail.models import Workflow
 
-    from accounts.roles import STORY_WORKFLOW
     from stories.models import VerificationEvidence
+    from stories.roles import STORY_WORKFLOW
 
     def run(story, *, submitter=None, reviewer=None, approve=True, comment=""):
         reviewer = reviewer or make_user("reviewer")

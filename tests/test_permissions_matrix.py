@@ -50,7 +50,7 @@ class Estate:
 def estates(make_producer, make_product, make_story, make_user, editorial_site):
     from wagtail.models import Workflow
 
-    from accounts.roles import STORY_WORKFLOW
+    from stories.roles import STORY_WORKFLOW
 
     result = {}
     for key, name in (("a", "HTX Bơ núi lửa"), ("b", "HTX Miến dong")):

@@ -50,7 +50,7 @@ def test_evidence_cannot_be_dated_in_the_future():
 def test_evidence_is_served_privately_and_never_cached(make_user, make_story, make_producer):
     from wagtail.models import Workflow
 
-    from accounts.roles import STORY_WORKFLOW
+    from stories.roles import STORY_WORKFLOW
 
     story = make_story(make_producer())
     Workflow.objects.get(name=STORY_WORKFLOW).start(story, None)
@@ -136,7 +136,7 @@ def test_reading_time_counts_the_words_a_reader_reads(make_producer, make_story)
 def test_the_reviewer_queue_lists_waiting_stories_oldest_first(make_user, make_story, make_producer):
     from wagtail.models import Workflow
 
-    from accounts.roles import STORY_WORKFLOW
+    from stories.roles import STORY_WORKFLOW
 
     producer = make_producer()
     first, second = make_story(producer, title="Gửi trước"), make_story(producer, title="Gửi sau")

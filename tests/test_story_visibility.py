@@ -9,8 +9,8 @@ producer's and products' pages, the sitemap, the RSS feed and the API.
 import pytest
 from wagtail.models import PageViewRestriction, Workflow
 
-from accounts.roles import STORY_WORKFLOW
 from stories.models import StoryPage, UnverifiedStoryError
+from stories.roles import STORY_WORKFLOW
 
 pytestmark = pytest.mark.django_db
 

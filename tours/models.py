@@ -174,26 +174,6 @@ def _hotspot_json(hotspot) -> dict | None:
     return data
 
 
-class WithTour(models.Model):
-    """Page mixin: a virtual tour shown on the page and served in the API (``tour``)."""
-
-    tour = models.ForeignKey(
-        Tour,
-        verbose_name="chuyến tham quan ảo 360°",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def tour_data(self) -> dict | None:
-        return self.tour.as_json() if self.tour_id else None
-
-
 # --- 3D models ---------------------------------------------------------------------------------------
 
 MODEL3D_POSTER_FILTER = "fill-960x720|format-jpeg|jpegquality-80"
@@ -299,23 +279,3 @@ class Model3D(models.Model):
             "media_type": self.media_type,
             "poster": {"url": poster.url, "width": poster.width, "height": poster.height},
         }
-
-
-class WithModel3D(models.Model):
-    """Page mixin: a 3D model shown on the page and served in the API (``model3d_data``)."""
-
-    model3d = models.ForeignKey(
-        Model3D,
-        verbose_name="mô hình 3D",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def model3d_data(self) -> dict | None:
-        return self.model3d.as_json() if self.model3d_id else None

@@ -6,7 +6,10 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import owner_admin
+from . import (
+    extensions,  # noqa: F401  (what tours add to the catalogue's pages and roles)
+    owner_admin,
+)
 from .hotspot_picker import register_preview_urls  # noqa: F401  (the 360° pickers: views, scripts)
 from .models import Model3D, Panorama, Tour
 from .permissions import reachable

@@ -6,8 +6,8 @@ from django.db.models import Count
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core import extension_points
 from core.seo import SeoMixin
-from stories.models.pages import StoryIndexPage, verified_stories_about
 
 
 class HomePage(SeoMixin, Page):
@@ -49,10 +49,9 @@ class HomePage(SeoMixin, Page):
             _with_count(group, by_group.get(group.pk, 0))
             for group in ProductCategory.objects.filter(parent__isnull=True)
         ]
-        context["latest_stories"] = verified_stories_about()[:3]
-        context["story_index"] = StoryIndexPage.objects.live().public().first()
         context["star_counts"] = by_stars
         context["product_count"] = sum(context["star_counts"].values())
+        context.update(extension_points.page_context(self, request))
         return context
 
     def describe(self) -> str:

@@ -11,10 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.permissions import PortalPermissionsMixin
+from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
-from stories.models.pages import verified_stories_about
-from tours.models import WithTour
 from tours.owner_admin import TourChoicePageForm
 
 
@@ -57,7 +56,7 @@ class ProducerIndexPage(PortalPermissionsMixin, SeoMixin, Page):
         return context
 
 
-class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, Page):
+class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
     """A producer's public profile: who they are, where, and what they make."""
 
     legal_name = models.CharField("tên pháp lý", max_length=255)
@@ -106,6 +105,16 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
     image = models.ForeignKey(
         "media.PortalImage",
         verbose_name="ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # One of the tours app's tours: the field is the catalogue's, what a tour is and how it
+    # is drawn are the tours app's (``Tour.as_json`` and its ``ocop_page_sections`` hook).
+    tour = models.ForeignKey(
+        "tours.Tour",
+        verbose_name="chuyến tham quan ảo 360°",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -167,6 +176,11 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
 
     def producer_owner_id(self):
         return self.pk
+
+    @property
+    def tour_data(self) -> dict | None:
+        """The tour for the API and the viewer, or None."""
+        return self.tour.as_json() if self.tour_id else None
 
     # --- address ------------------------------------------------------------------
     def apply_legacy_address(self) -> bool:
@@ -231,7 +245,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = self.live_products()
-        context["stories"] = verified_stories_about(producer_id=self.pk)
+        context.update(extension_points.page_context(self, request))
         return context
 
     # --- SEO ----------------------------------------------------------------------

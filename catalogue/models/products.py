@@ -16,10 +16,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.permissions import PortalPermissionsMixin
+from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
-from stories.models.pages import verified_stories_about
-from tours.models import WithModel3D, WithTour
 from tours.owner_admin import TourChoicePageForm
 
 from ..blocks import ProductDescriptionBlock
@@ -104,7 +103,7 @@ def attach_public_producers(products) -> list:
     return products
 
 
-class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, WithTour, WithModel3D, Page):
+class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, Page):
     """One certified OCOP product, as a consumer sees it after a QR scan."""
 
     producer = models.ForeignKey(
@@ -165,6 +164,24 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
     )
     featured = models.BooleanField("nổi bật trên trang chủ", default=False)
     body = StreamField(ProductDescriptionBlock(), verbose_name="giới thiệu chi tiết", blank=True)
+    # One of the tours app's tours: the field is the catalogue's, what a tour is and how it
+    # is drawn are the tours app's (``Tour.as_json`` and its ``ocop_page_sections`` hook).
+    tour = models.ForeignKey(
+        "tours.Tour",
+        verbose_name="chuyến tham quan ảo 360°",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    model3d = models.ForeignKey(
+        "tours.Model3D",
+        verbose_name="mô hình 3D",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     # A producer account chooses only its own producer's tours and 3D models.
     base_form_class = TourChoicePageForm
@@ -246,6 +263,16 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
 
     def producer_owner_id(self):
         return self.producer_id
+
+    @property
+    def tour_data(self) -> dict | None:
+        """The tour for the API and the viewer, or None."""
+        return self.tour.as_json() if self.tour_id else None
+
+    @property
+    def model3d_data(self) -> dict | None:
+        """The 3D model for the API and the page, or None."""
+        return self.model3d.as_json() if self.model3d_id else None
 
     # --- validation ------------------------------------------------------------------
     def clean(self):
@@ -347,13 +374,8 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         context["marketplace_links"] = self.marketplace_links.select_related("marketplace")
         context["gallery_images"] = self.gallery_images.select_related("image").prefetch_related("image__renditions")
         context["certification_list"] = self.certifications.all()
-        context["stories"] = verified_stories_about(product=self)
-        # Only a signed, fresh verdict from this site's own NFC check (see scans.verdicts).
-        from scans.showcase import scanned_package
-        from scans.verdicts import read as read_verdict
-
-        context["package"] = scanned_package(self, request.GET.get("ma", "")) if "ma" in request.GET else None
-        context["nfc_verdict"] = read_verdict(request.GET.get("nfc", ""), self.pk) if "nfc" in request.GET else None
+        # Stories, the scanned package and its NFC verdict, the tour: added by the apps that own them.
+        context.update(extension_points.page_context(self, request))
         return context
 
     # --- SEO ----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core import extension_points
+
 register = template.Library()
 
 MAX_STARS = 5
@@ -74,12 +76,22 @@ def og_image_url(context, page=None):
     return url
 
 
-@register.simple_tag
-def product_index_page():
-    """The live, public product listing page (for links from 404 pages and the footer)."""
-    from catalogue.models import ProductIndexPage
+@register.simple_tag(takes_context=True)
+def page_sections(context, slot: str):
+    """What other apps draw in this slot of the page (``ocop_page_sections``), in their order.
 
-    return ProductIndexPage.objects.live().public().first()
+    Each section's template sees the page's whole context (and the section's own), so a
+    story or a scanned package is drawn from the context its app added (``ocop_page_context``).
+    """
+    page = context.get("page")
+    if page is None:
+        return ""
+    engine = context.template.engine
+    parts = []
+    for section in extension_points.page_sections(page, slot):
+        with context.push(**(section.context or {})):
+            parts.append(engine.get_template(section.template).render(context))
+    return mark_safe("".join(parts))
 
 
 @register.simple_tag

@@ -7,8 +7,8 @@ happened, so a second run must not review it again.
 from django.test.utils import override_settings
 from wagtail.models import Workflow
 
-from accounts.roles import STORY_WORKFLOW
 from stories.models import StoryPage, StoryProduct, VerificationEvidence
+from stories.roles import STORY_WORKFLOW
 
 from .story_data import STORIES, Milestones, PullQuote, Related, StorySpec, Text
 

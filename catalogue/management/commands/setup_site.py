@@ -12,6 +12,6 @@ class Command(BaseCommand):
         ensure_roles(tree)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Trang chủ: {tree.home.url} · {tree.products.url} · {tree.producers.url} · {tree.stories.url}"
+                " · ".join([f"Trang chủ: {tree.home.url}", *(section.url for section in tree.all_sections())])
             )
         )

@@ -1,0 +1,13 @@
+"""Template helpers that need the catalogue (core's tags must not import it)."""
+
+from django import template
+
+from catalogue.models import ProductIndexPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def product_index_page():
+    """The live, public product listing page (for links from 404 pages, search and the footer)."""
+    return ProductIndexPage.objects.live().public().first()

@@ -1,0 +1,76 @@
+"""What scans add to the pages, roles, dashboard and periodic work of the apps below them
+(``core.extension_points``). Registered with Wagtail's hooks; imported by ``scans/wagtail_hooks.py``.
+"""
+
+import datetime
+
+from django.db.models import Sum
+from django.utils import timezone
+from wagtail import hooks
+
+from accounts.roles import EDITORS, PRODUCERS, grant
+from catalogue.models import ProductPage
+from core.extension_points import PAGE_CONTEXT, PAGE_SECTIONS, PERIODIC_TASKS, PRODUCER_DASHBOARD, ROLES, Section
+
+from . import counting, verdicts
+from .models import ScanCode, ScanDay
+from .showcase import scanned_package
+
+SCAN_DAYS = 7
+
+
+@hooks.register(PAGE_CONTEXT)
+def scanned_package_and_nfc_verdict(page, request):
+    if not isinstance(page, ProductPage):
+        return None
+    return {
+        "package": scanned_package(page, request.GET.get("ma", "")) if "ma" in request.GET else None,
+        # Only a signed, fresh verdict from this site's own NFC check (see scans.verdicts).
+        "nfc_verdict": verdicts.read(request.GET.get("nfc", ""), page.pk) if "nfc" in request.GET else None,
+    }
+
+
+@hooks.register(PAGE_SECTIONS)
+def scan_sections(page):
+    if not isinstance(page, ProductPage):
+        return ()
+    return [Section("before", "scans/sections/nfc_banner.html"), Section("status", "scans/sections/package.html")]
+
+
+@hooks.register(ROLES)
+def scan_code_roles(groups, tree):
+    grant(
+        groups[EDITORS],
+        *(f"scans.{action}_{model}" for model in ("scancode", "nfctag") for action in ("add", "change", "view")),
+    )
+    # Only ever on their own products' batch and item codes (the owner-scoped admin sees to it).
+    grant(groups[PRODUCERS], "scans.add_scancode", "scans.change_scancode", "scans.view_scancode")
+
+
+@hooks.register(PRODUCER_DASHBOARD)
+def products_with_their_scans(producer, request):
+    """The producer's products, each with its label and its scans of the last days (read, never flushed)."""
+    products = list(ProductPage.objects.filter(producer=producer).order_by("title"))
+    since = timezone.localdate() - datetime.timedelta(days=SCAN_DAYS)
+    scans = dict(
+        ScanDay.objects.filter(code__product__producer=producer, day__gt=since)
+        .values_list("code__product_id")
+        .annotate(total=Sum("count"))
+    )
+    # Scans still waiting in Redis for the next flush show at once too.
+    waiting = counting.waiting_by_code(since_day=since + datetime.timedelta(days=1))
+    if waiting:
+        for product_id, code_id in ScanCode.objects.filter(pk__in=waiting, product__producer=producer).values_list(
+            "product_id", "pk"
+        ):
+            scans[product_id] = scans.get(product_id, 0) + waiting[code_id]
+    for product in products:
+        product.label_code = ScanCode.for_product(product).code
+        product.recent_scans = scans.get(product.pk, 0)
+    context = {"products": products, "scan_days": SCAN_DAYS}
+    return [Section("products", "scans/admin/producer_dashboard_products.html", order=20, context=context)]
+
+
+@hooks.register(PERIODIC_TASKS)
+def flush_scan_counts(stdout):
+    stdout.write(f"Scans: {counting.flush()} buffered scans written.")
