@@ -62,8 +62,8 @@ MODEL_PERMISSIONS = {
         *(f"tours.{action}_{model}" for model in TOUR_MODELS for action in ("add", "change", "delete", "view")),
     ),
     REVIEWERS: ("wagtailadmin.access_admin", "stories.view_evidence"),
-    # Only ever on their own products' batch and item codes (see scans.permissions), and on
-    # their own panoramas and tours (see tours.permissions).
+    # Only ever on their own products' batch and item codes, and on their own panoramas, tours
+    # and 3D models (the owner-scoped policy of accounts.owned).
     PRODUCERS: (
         "wagtailadmin.access_admin",
         "scans.add_scancode",

@@ -10,12 +10,12 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.forms import OwnedChoicesPageForm
 from accounts.permissions import PortalPermissionsMixin
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
 from tours.models import WithTour
-from tours.owner_admin import TourChoicePageForm
 
 
 class ProducerType(models.TextChoices):
@@ -113,7 +113,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
     )
 
     # A producer account chooses only its own producer's tours.
-    base_form_class = TourChoicePageForm
+    base_form_class = OwnedChoicesPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("legal_name"),

@@ -15,12 +15,12 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from accounts.forms import OwnedChoicesPageForm
 from accounts.permissions import PortalPermissionsMixin
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
 from stories.models.pages import verified_stories_about
 from tours.models import WithModel3D, WithTour
-from tours.owner_admin import TourChoicePageForm
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
@@ -167,7 +167,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
     body = StreamField(ProductDescriptionBlock(), verbose_name="giới thiệu chi tiết", blank=True)
 
     # A producer account chooses only its own producer's tours and 3D models.
-    base_form_class = TourChoicePageForm
+    base_form_class = OwnedChoicesPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("producer", permission=RATING_PERMISSION),
