@@ -3,9 +3,16 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .models import producer_id_for
+from .owned.forms import OwnedChoicesMixin
 
 
-class ProducerOwnedPageForm(WagtailAdminPageForm):
+class OwnedChoicesPageForm(OwnedChoicesMixin, WagtailAdminPageForm):
+    """Any page: a producer account chooses only its own producer's owner-scoped items (tours,
+    3D models, …) — in a chooser field, or in a StreamField block — and a posted id of anyone
+    else's is refused with the model's own message. What the page already shows may stay."""
+
+
+class ProducerOwnedPageForm(OwnedChoicesPageForm):
     """For a producer account the ``producer`` field is hidden (its FieldPanel needs a
     permission producers lack) and the page is always theirs."""
 

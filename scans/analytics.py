@@ -9,10 +9,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from accounts.models import producer_id_for
+from accounts.owned import policy_for
 
 from . import counting
 from .models import CodeKind, ScanCode, ScanDay
-from .permissions import scan_code_policy
 
 DAYS = 30
 WEEKS = 12
@@ -28,7 +28,7 @@ def _scope(request):
     own = producer_id_for(request.user)
     if own is not None:
         return own
-    if not scan_code_policy().user_has_permission(request.user, "view"):
+    if not policy_for(ScanCode).user_has_permission(request.user, "view"):
         raise PermissionDenied
     asked = request.GET.get("producer", "")
     if asked.isdigit() and ProducerPage.objects.filter(pk=int(asked)).exists():

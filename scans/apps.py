@@ -8,11 +8,12 @@ class ScansConfig(AppConfig):
     verbose_name = "Mã quét QR/NFC"
 
     def ready(self):
-        from wagtail.permissions import register_permission_policy
+        from django.db.models import Q
+
+        from accounts.owned import register_owner_scoped
 
         from . import signals
-        from .models import ScanCode
-        from .permissions import ScanCodePermissionPolicy
+        from .models import CodeKind, ScanCode
 
         signals.connect()
         from django.core import checks
@@ -20,5 +21,12 @@ class ScansConfig(AppConfig):
         from .throttle import check_rates
 
         checks.register(check_rates)
-        # Before the admin asks for it, or Wagtail would settle on a plain model policy.
-        register_permission_policy(ScanCode, ScanCodePermissionPolicy(ScanCode))
+        # A producer account works on its own products' codes: it sees them all (the label sheets and
+        # scan figures always allowed it), adds and edits batch and item codes, never a product's own.
+        register_owner_scoped(
+            ScanCode,
+            owner_path="product__producer",
+            refusal="Bạn chỉ có thể chọn mã quét của chủ thể mình.",
+            producers_always_view=True,
+            view_only=Q(kind=CodeKind.PRODUCT),
+        )

@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 
+from accounts.owned import policy_for
+
 from .models import ScanCode
-from .permissions import scan_code_policy
 from .views import _qr
 
 SIZES = {"nho": ("Nhỏ", 30), "vua": ("Vừa", 40), "lon": ("Lớn", 50)}  # label width in mm
@@ -16,7 +17,7 @@ MAX_LABELS = 200
 
 def can_print(user, scan_code: ScanCode) -> bool:
     """Whoever may see the code: its product's producer, editors."""
-    return scan_code_policy().user_has_permission_for_instance(user, "view", scan_code)
+    return policy_for(ScanCode).user_has_permission_for_instance(user, "view", scan_code)
 
 
 def label_sheet(request, code: str):

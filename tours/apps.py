@@ -8,14 +8,14 @@ class ToursConfig(AppConfig):
     verbose_name = "Ảnh 360° và tham quan ảo"
 
     def ready(self):
-        from wagtail.permissions import register_permission_policy
+        from accounts.owned import register_owner_scoped
 
         from .models import Model3D, Panorama, Tour
-        from .permissions import ProducerOwnedPermissionPolicy
 
-        # Before the admin asks for them, or Wagtail would settle on plain model policies.
-        for model in (Panorama, Tour, Model3D):
-            register_permission_policy(model, ProducerOwnedPermissionPolicy(model))
+        # Each names its owner in its ``producer`` field (empty: managed by the editors).
+        register_owner_scoped(Panorama, refusal="Bạn chỉ có thể chọn ảnh 360° của chủ thể mình.")
+        register_owner_scoped(Tour, refusal="Bạn chỉ có thể chọn chuyến tham quan ảo của chủ thể mình.")
+        register_owner_scoped(Model3D, refusal="Bạn chỉ có thể chọn mô hình 3D của chủ thể mình.")
         from core import publishing
 
         # Shown on product, producer and story pages; which ones is not worth a query.

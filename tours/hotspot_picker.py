@@ -34,11 +34,11 @@ from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
 from accounts.models import producer_id_for
+from accounts.owned import reachable
+from accounts.owned.forms import stream_choice_ids
 
 from .blocks import HotspotBlock
 from .models import Panorama, Tour
-from .owner_admin import _panorama_ids
-from .permissions import reachable
 
 PANORAMA_PREVIEW = "tours_panorama_preview"
 IMAGE_PREVIEW = "tours_image_preview"
@@ -55,7 +55,7 @@ def previewable_panoramas(user):
     own = reachable(Panorama, user)
     if producer_id_for(user) is None:
         return own
-    shown = {pk for tour in reachable(Tour, user) for pk in _panorama_ids(tour.scenes)}
+    shown = {pk for tour in reachable(Tour, user) for pk in stream_choice_ids(tour.scenes, Panorama)}
     return Panorama.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=shown))
 
 

@@ -1,43 +1,60 @@
 """Panoramas, tours and 3D models in the admin: editors manage every one; a producer account adds and edits
-its own (see ``owner_admin`` and ``permissions``)."""
+its own (the owner-scoped admin of ``accounts.owned``; ``ToursConfig.ready`` declares them owner-scoped).
+A tour's scenes choose panoramas, and pages choose tours and 3D models, among the user's own only."""
 
-from wagtail import hooks
-from wagtail.admin.panels import ObjectList
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import (
-    extensions,  # noqa: F401  (what tours add to the catalogue's pages and roles)
-    owner_admin,
-)
+from accounts.owned.admin import OwnerScopedSnippetViewSet
+from accounts.owned.forms import OwnerScopedModelForm
+
+from . import extensions  # noqa: F401  (what tours add to the catalogue's pages and roles)
 from .hotspot_picker import register_preview_urls  # noqa: F401  (the 360° pickers: views, scripts)
 from .models import Model3D, Panorama, Tour
-from .permissions import reachable
+from .validation import model3d_max_bytes
+
+NOT_YOUR_IMAGE = "Bạn chỉ có thể chọn ảnh trong thư mục ảnh của chủ thể mình."
 
 
-class ProducerOwnedViewSet(SnippetViewSet):
-    """Every view, the chooser and the listing answer with the user's own items only."""
+class PanoramaForm(OwnerScopedModelForm):
+    """The image is one the account may choose (its own collection, for a producer account)."""
 
-    form_class_base = owner_admin.ProducerOwnedForm
-    add_view_class = owner_admin.CreateView
-    copy_view_class = owner_admin.CopyView
-    edit_view_class = owner_admin.EditView
-    delete_view_class = owner_admin.DeleteView
-    history_view_class = owner_admin.HistoryView
-    usage_view_class = owner_admin.UsageView
-    inspect_view_class = owner_admin.InspectView
-    chooser_viewset_class = owner_admin.OwnedChooserViewSet
+    image_field = "image"
 
-    def get_edit_handler(self):
-        return ObjectList(self.model.panels, base_form_class=self.form_class_base).bind_to_model(self.model)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        image = self.fields.get(self.image_field)
+        if image is None or self.for_user is None:
+            return
+        from wagtail.images import get_image_model
 
-    def get_queryset(self, request):
-        return reachable(self.model, request.user)
+        images = policy_registry.get_by_type(get_image_model())
+        choosable = images.instances_user_has_any_permission_for(self.for_user, ["choose"])
+        current = getattr(self.instance, f"{self.image_field}_id")
+        if current is not None:  # kept as it is, even if chosen by an editor
+            choosable = choosable | image.queryset.filter(pk=current)
+        image.queryset = image.queryset.filter(pk__in=choosable.values("pk"))
+        image.error_messages["invalid_choice"] = NOT_YOUR_IMAGE
 
 
-class PanoramaViewSet(ProducerOwnedViewSet):
+class Model3DForm(PanoramaForm):
+    """A 3D model: its poster is an image the account may choose, like a panorama's picture;
+    the file itself is checked by ``Model3D.clean`` (content, size) before anything is saved."""
+
+    image_field = "poster"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        file = self.fields.get("file")
+        if file is not None:
+            limit = model3d_max_bytes() / (1024 * 1024)
+            file.help_text = f"{file.help_text} Tối đa {limit:.0f} MB."
+            file.widget.attrs.setdefault("accept", ".glb,.gltf,model/gltf-binary,model/gltf+json")
+
+
+class PanoramaViewSet(OwnerScopedSnippetViewSet):
     model = Panorama
-    form_class_base = owner_admin.PanoramaForm
+    form_class_base = PanoramaForm
     icon = "globe"
     menu_label = "Ảnh 360°"
     add_to_admin_menu = True
@@ -49,9 +66,8 @@ class PanoramaViewSet(ProducerOwnedViewSet):
 register_snippet(PanoramaViewSet)
 
 
-class TourViewSet(ProducerOwnedViewSet):
+class TourViewSet(OwnerScopedSnippetViewSet):
     model = Tour
-    form_class_base = owner_admin.TourForm
     icon = "site"
     menu_label = "Tham quan ảo"
     add_to_admin_menu = True
@@ -63,9 +79,9 @@ class TourViewSet(ProducerOwnedViewSet):
 register_snippet(TourViewSet)
 
 
-class Model3DViewSet(ProducerOwnedViewSet):
+class Model3DViewSet(OwnerScopedSnippetViewSet):
     model = Model3D
-    form_class_base = owner_admin.Model3DForm
+    form_class_base = Model3DForm
     icon = "rotate"
     menu_label = "Mô hình 3D"
     add_to_admin_menu = True
@@ -75,6 +91,3 @@ class Model3DViewSet(ProducerOwnedViewSet):
 
 
 register_snippet(Model3DViewSet)
-
-# After Wagtail's own snippet delete action (order 0), so that this one replaces it for these models.
-hooks.register("register_bulk_action", owner_admin.OwnedDeleteBulkAction, order=1)

@@ -10,11 +10,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.forms import OwnedChoicesPageForm
 from accounts.permissions import PortalPermissionsMixin
 from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
-from tours.owner_admin import TourChoicePageForm
 
 
 class ProducerType(models.TextChoices):
@@ -122,7 +122,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
     )
 
     # A producer account chooses only its own producer's tours.
-    base_form_class = TourChoicePageForm
+    base_form_class = OwnedChoicesPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("legal_name"),

@@ -15,11 +15,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from accounts.forms import OwnedChoicesPageForm
 from accounts.permissions import PortalPermissionsMixin
 from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
-from tours.owner_admin import TourChoicePageForm
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
@@ -184,7 +184,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
     )
 
     # A producer account chooses only its own producer's tours and 3D models.
-    base_form_class = TourChoicePageForm
+    base_form_class = OwnedChoicesPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("producer", permission=RATING_PERMISSION),
