@@ -16,16 +16,20 @@ from regions.models import EconomicRegion, Province
 from . import elastic
 from .engines.base import FACETS, EngineResult, EngineUnavailable, Hit, Suggestion
 from .engines.database import DatabaseEngine
+from .engines.elastic import ElasticEngine
+from .freshness import index_changed, index_version
 from .models import EntryKind
 from .params import SearchQuery
 
 LABELS_KEY = "search:facet-labels"
 
+# ``index_changed`` is imported from here by indexing.py (its signal wiring is being replaced
+# elsewhere); its home is freshness.py.
+__all__ = ["engine_name", "facet_labels", "index_changed", "search", "serialise", "suggest"]
+
 
 def _engines():
     if elastic.available():
-        from .engines.elastic import ElasticEngine
-
         return [ElasticEngine(), DatabaseEngine()]
     return [DatabaseEngine()]
 
@@ -40,20 +44,7 @@ def _answer(method: str, *args):
     return getattr(engines[-1], method)(*args)
 
 
-VERSION_KEY = "search:index-version"
 RESULT_TTL = 120
-
-
-def index_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def index_changed() -> None:
-    """Called once a change is committed (and again once Elasticsearch has it): cached answers expire."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def search(query: SearchQuery) -> EngineResult:

@@ -15,6 +15,7 @@ from collections import Counter
 from django.db.models import Case, CharField, Count, F, FloatField, Max, Value, When
 from django.db.models.functions import Cast, Coalesce
 
+from search.freshness import index_version
 from search.models import SearchEntry
 from search.params import SearchQuery
 
@@ -103,8 +104,6 @@ _snapshot = Snapshot(None, {})
 
 def snapshot() -> Snapshot:
     global _snapshot
-    from search.service import index_version
-
     # The shared version moves on every committed change; the table's own stamp covers a flushed cache.
     table = SearchEntry.objects.aggregate(latest=Max("updated_at"), entries=Count("page_id"))
     stamp = (index_version(), table["latest"], table["entries"])
