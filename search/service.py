@@ -10,13 +10,11 @@ import hashlib
 from django.core.cache import cache
 from django.utils import timezone
 
-from catalogue.models import Certification, ProducerType, ProductCategory
-from regions.models import EconomicRegion, Province
-
 from . import elastic
-from .engines.base import FACETS, EngineResult, EngineUnavailable, Hit, Suggestion
+from .engines.base import EngineResult, EngineUnavailable, Hit, Suggestion
 from .engines.database import DatabaseEngine
 from .engines.elastic import ElasticEngine
+from .facets import FACETS
 from .freshness import index_changed, index_version
 from .models import EntryKind
 from .params import SearchQuery
@@ -77,15 +75,7 @@ def facet_labels() -> dict:
     """Display names of facet values; a handful of small tables, cached."""
 
     def build():
-        return {
-            "region": dict(EconomicRegion.objects.values_list("slug", "name")),
-            "province": dict(Province.objects.values_list("slug", "short_name")),
-            "category": dict(ProductCategory.objects.filter(parent__isnull=True).values_list("slug", "name")),
-            "stars": {3: "3 sao", 4: "4 sao", 5: "5 sao"},
-            "producer_type": dict(ProducerType.choices),
-            "certification": dict(Certification.objects.values_list("slug", "name")),
-            "type": dict(EntryKind.choices),
-        }
+        return {facet.name: facet.value_labels() for facet in FACETS}
 
     return cache.get_or_set(LABELS_KEY, build, 300)
 
@@ -136,15 +126,13 @@ def serialise(result: EngineResult, query: SearchQuery) -> dict:
     today = timezone.localdate()
     facets = {}
     for facet in FACETS:
-        counts = result.facets.get(facet, {})
-        names = labels[facet]
-        facets[facet] = sorted(
-            (
+        names = labels[facet.name]
+        facets[facet.name] = facet.ranked(
+            [
                 {"value": value, "label": names.get(value, str(value)), "count": count}
-                for value, count in counts.items()
+                for value, count in result.facets.get(facet.name, {}).items()
                 if count
-            ),
-            key=lambda item: (-item["count"], str(item["label"])) if facet != "stars" else (-item["value"],),
+            ]
         )
     pages = max(1, -(-result.count // query.page_size))
     return {
