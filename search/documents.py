@@ -2,9 +2,11 @@
 
 Vietnamese analysis: lower case and ASCII folding ("Đắk" → "dak", "phê" → "phe"),
 so queries typed without diacritics match; an edge n-gram sub-field answers
-prefixes ("bo nui l…") for the search box.
+prefixes ("bo nui l…") for the search box. The fields the facets filter and count
+on come from the facet table (facets.py), typed like their ``SearchEntry`` column.
 """
 
+from django.db import models
 from elasticsearch.dsl import (
     Date,
     Document,
@@ -12,12 +14,16 @@ from elasticsearch.dsl import (
     Index,
     Integer,
     Keyword,
+    Mapping,
     Object,
     Text,
     analyzer,
     normalizer,
     token_filter,
 )
+
+from .facets import FACETS, index_columns
+from .models import SearchEntry
 
 vietnamese = analyzer("vietnamese_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
 vietnamese_prefix = analyzer(
@@ -32,8 +38,25 @@ vietnamese_prefix = analyzer(
 folded_keyword = normalizer("folded_keyword", filter=["lowercase", "asciifolding"])
 
 
+def _facet_mapping() -> Mapping:
+    """A keyword field per facet column (a number for a numeric column, so stars sort and count as numbers)."""
+    mapping = Mapping()
+    for column in index_columns():
+        numeric = isinstance(SearchEntry._meta.get_field(column), models.IntegerField)
+        mapping.field(column, Integer() if numeric else Keyword())
+    return mapping
+
+
+def _facet_values(entry) -> dict:
+    values = {}
+    for facet in FACETS:
+        for column in facet.columns():
+            value = getattr(entry, column)
+            values[column] = value.split() if facet.several_stored else (value or None)
+    return values
+
+
 class ContentDocument(Document):
-    kind = Keyword()
     page_id = Integer()
     title = Text(
         analyzer=vietnamese,
@@ -45,16 +68,12 @@ class ContentDocument(Document):
     summary = Text(analyzer=vietnamese)
     text = Text(analyzer=vietnamese)
     url = Keyword(index=False)
-    region = Keyword()
-    province = Keyword()
-    category_group = Keyword()
-    category = Keyword()
-    stars = Integer()
-    producer_type = Keyword()
-    certifications = Keyword()
     location = GeoPoint()
     published_at = Date()
     card = Object(enabled=False)
+
+    class Meta:
+        mapping = _facet_mapping()
 
     @classmethod
     def from_entry(cls, entry) -> "ContentDocument":
@@ -63,22 +82,15 @@ class ContentDocument(Document):
             location = {"lat": entry.latitude, "lon": entry.longitude}
         return cls(
             meta={"id": entry.page_id},
-            kind=entry.kind,
             page_id=entry.page_id,
             title=entry.title,
             summary=entry.summary,
             text=entry.text_folded.strip(),
             url=entry.url,
-            region=entry.region or None,
-            province=entry.province or None,
-            category_group=entry.category_group or None,
-            category=entry.category or None,
-            stars=entry.stars,
-            producer_type=entry.producer_type or None,
-            certifications=entry.certifications.split(),
             location=location,
             published_at=entry.published_at,
             card=entry.card,
+            **_facet_values(entry),
         )
 
 

@@ -19,6 +19,7 @@ from elasticsearch import exceptions as es_exceptions
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from .documents import ContentDocument, index_definition
+from .freshness import index_changed
 from .models import SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def mark_down(error: Exception) -> None:
 def mark_up() -> None:
     if cache.get(BREAKER_KEY):
         cache.delete(BREAKER_KEY)
-        _answers_changed()  # answers cached from the database engine meanwhile give way
+        index_changed()  # answers cached from the database engine meanwhile give way
 
 
 def ping() -> bool:
@@ -124,14 +125,8 @@ def push(entries: list[SearchEntry], *, read_at=None, refresh: bool = False) -> 
     unchanged = SearchEntry.objects.filter(page_id__in=[e.page_id for e in sent], updated_at__lte=read_at)
     unchanged.filter(deleted=True).delete()
     unchanged.filter(deleted=False).update(dirty=False)
-    _answers_changed()
-    return not failed
-
-
-def _answers_changed() -> None:
-    from .service import index_changed
-
     index_changed()
+    return not failed
 
 
 def _not_a_missing_delete(error: dict) -> bool:
@@ -205,6 +200,6 @@ def rebuild(*, progress=None) -> dict:
     SearchEntry.objects.filter(deleted=False, updated_at__lte=started).update(dirty=False)
     SearchEntry.objects.filter(deleted=True, updated_at__lte=started).delete()
     mark_up()
-    _answers_changed()
+    index_changed()
     caught_up = catch_up()
     return {"index": name, "documents": total, "caught_up": caught_up, "replaced": old}

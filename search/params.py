@@ -1,19 +1,20 @@
-"""The search query a client may ask for, validated: a bad parameter is a clear 400, never a 500."""
+"""The search query a client may ask for, validated: a bad parameter is a clear 400, never a 500.
+
+The facet parameters come from the facet table (facets.py); the rest (words, position,
+order, page) are declared here.
+"""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 
-from catalogue.models import Certification, ProducerType, ProductCategory
-from regions.models import EconomicRegion, FormerProvince, Province
-
-from .models import EntryKind
+from .facets import BY_NAME, FACETS, Facet
 
 MAX_QUERY_LENGTH = 200
 MAX_RADIUS_KM = 500
 MAX_PAGE = 500
 PAGE_SIZE = 20
-INVALID_SLUG = "Giá trị không hợp lệ: dùng mã không dấu như trong đường dẫn, ví dụ lam-dong."
 
 SORTS = {
     "relevance": "Phù hợp nhất",
@@ -29,13 +30,9 @@ class SearchQuery:
     """A validated search: every filter is a slug or a number, ready for either engine."""
 
     text: str = ""
-    region: str = ""
-    province: str = ""
-    category: str = ""
-    stars: tuple[int, ...] = ()
-    producer_type: str = ""
-    certification: str = ""
-    kind: str = ""
+    # (facet name, chosen value) for each facet in force, in table order; a tuple, so the
+    # query stays hashable and its repr keys the answer cache.
+    filters: tuple[tuple[str, Any], ...] = ()
     latitude: float | None = None
     longitude: float | None = None
     radius_km: float | None = None
@@ -51,96 +48,59 @@ class SearchQuery:
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
 
-    def active_filters(self, *, except_facet: str = "") -> dict:
+    def active_filters(self, *, except_facet: str = "") -> list[tuple[Facet, Any]]:
         """The filters in force, optionally without one facet's own (facet counts respect the others)."""
-        active = {
-            "region": self.region,
-            "province": self.province,
-            "category": self.category,
-            "stars": self.stars,
-            "producer_type": self.producer_type,
-            "certification": self.certification,
-            "type": self.kind,
-        }
-        return {name: value for name, value in active.items() if value and name != except_facet}
+        return [(BY_NAME[name], value) for name, value in self.filters if name != except_facet]
 
 
 class SearchParamsForm(forms.Form):
     q = forms.CharField(
+        label="Từ khóa",
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": f"Từ khóa quá dài: tối đa {MAX_QUERY_LENGTH} ký tự."},
     )
-    region = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
-    province = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
-    category = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
-    stars = forms.TypedMultipleChoiceField(
-        required=False,
-        choices=[("3", "3"), ("4", "4"), ("5", "5")],
-        coerce=int,
-        error_messages={"invalid_choice": "Hạng sao chỉ có thể là 3, 4 hoặc 5."},
-    )
-    producer_type = forms.ChoiceField(
-        required=False,
-        choices=[("", "")] + ProducerType.choices,
-        error_messages={"invalid_choice": "Loại hình chủ thể không hợp lệ: dùng " + ", ".join(ProducerType.values)},
-    )
-    certification = forms.SlugField(required=False, error_messages={"invalid": INVALID_SLUG})
-    type = forms.ChoiceField(
-        required=False,
-        choices=[("", "")] + EntryKind.choices,
-        error_messages={"invalid_choice": "Loại kết quả chỉ có thể là product, producer hoặc story."},
-    )
+    # Here come the facets' own fields, one per row of the facet table (see __init__).
     lat = forms.FloatField(
-        required=False, min_value=-90, max_value=90, error_messages={"invalid": "Vĩ độ (lat) phải là một số."}
+        label="Vĩ độ",
+        required=False,
+        min_value=-90,
+        max_value=90,
+        error_messages={"invalid": "Vĩ độ (lat) phải là một số."},
     )
     lon = forms.FloatField(
-        required=False, min_value=-180, max_value=180, error_messages={"invalid": "Kinh độ (lon) phải là một số."}
+        label="Kinh độ",
+        required=False,
+        min_value=-180,
+        max_value=180,
+        error_messages={"invalid": "Kinh độ (lon) phải là một số."},
     )
     radius_km = forms.FloatField(
+        label="Bán kính",
         required=False,
         min_value=0.1,
         max_value=MAX_RADIUS_KM,
         error_messages={"invalid": "Bán kính (radius_km) phải là một số."},
     )
     sort = forms.ChoiceField(
+        label="Sắp xếp",
         required=False,
         choices=[("", "")] + list(SORTS.items()),
         error_messages={"invalid_choice": "Cách sắp xếp không hợp lệ: dùng " + ", ".join(SORTS)},
     )
     page = forms.IntegerField(
+        label="Trang",
         required=False,
         min_value=1,
         max_value=MAX_PAGE,
         error_messages={"invalid": "Số trang (page) phải là số nguyên."},
     )
 
-    def clean_region(self):
-        return self._known("region", EconomicRegion.objects, "Không có vùng “{}”.")
-
-    def clean_province(self):
-        slug = self.cleaned_data.get("province")
-        if not slug or Province.objects.filter(slug=slug).exists():
-            return slug
-        former = FormerProvince.objects.select_related("successor").filter(slug=slug).first()
-        if former is not None:
-            raise forms.ValidationError(
-                f"{former.short_name} nay thuộc {former.successor.short_name}: "
-                f"dùng province={former.successor.slug} (tìm “{former.short_name}” trong từ khóa vẫn ra sản phẩm)."
-            )
-        raise forms.ValidationError(f"Không có tỉnh, thành phố “{slug}”.")
-
-    def clean_category(self):
-        return self._known("category", ProductCategory.objects, "Không có nhóm sản phẩm “{}”.")
-
-    def clean_certification(self):
-        return self._known("certification", Certification.objects, "Không có chứng nhận “{}”.")
-
-    def _known(self, name, objects, message):
-        slug = self.cleaned_data.get(name)
-        if slug and not objects.filter(slug=slug).exists():
-            raise forms.ValidationError(message.format(slug))
-        return slug
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for facet in FACETS:
+            self.fields[facet.name] = facet.form_field()
+        self.order_fields(["q", *(facet.name for facet in FACETS)])
 
     def clean(self):
         data = super().clean()
@@ -161,13 +121,7 @@ class SearchParamsForm(forms.Form):
         default_sort = "relevance" if text else ("distance" if has_point else "stars")
         return SearchQuery(
             text=text,
-            region=data.get("region") or "",
-            province=data.get("province") or "",
-            category=data.get("category") or "",
-            stars=tuple(sorted(set(data.get("stars") or ()))),
-            producer_type=data.get("producer_type") or "",
-            certification=data.get("certification") or "",
-            kind=data.get("type") or "",
+            filters=tuple((facet.name, chosen) for facet in FACETS if (chosen := facet.chosen(data.get(facet.name)))),
             latitude=data.get("lat"),
             longitude=data.get("lon"),
             radius_km=data.get("radius_km"),

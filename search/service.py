@@ -10,22 +10,24 @@ import hashlib
 from django.core.cache import cache
 from django.utils import timezone
 
-from catalogue.models import Certification, ProducerType, ProductCategory
-from regions.models import EconomicRegion, Province
-
 from . import elastic
-from .engines.base import FACETS, EngineResult, EngineUnavailable, Hit, Suggestion
+from .engines.base import EngineResult, EngineUnavailable, Hit, Suggestion
 from .engines.database import DatabaseEngine
+from .engines.elastic import ElasticEngine
+from .facets import FACETS
+from .freshness import index_changed, index_version
 from .models import EntryKind
 from .params import SearchQuery
 
 LABELS_KEY = "search:facet-labels"
 
+# ``index_changed`` is imported from here by indexing.py (its signal wiring is being replaced
+# elsewhere); its home is freshness.py.
+__all__ = ["engine_name", "facet_labels", "index_changed", "search", "serialise", "suggest"]
+
 
 def _engines():
     if elastic.available():
-        from .engines.elastic import ElasticEngine
-
         return [ElasticEngine(), DatabaseEngine()]
     return [DatabaseEngine()]
 
@@ -40,20 +42,7 @@ def _answer(method: str, *args):
     return getattr(engines[-1], method)(*args)
 
 
-VERSION_KEY = "search:index-version"
 RESULT_TTL = 120
-
-
-def index_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def index_changed() -> None:
-    """Called once a change is committed (and again once Elasticsearch has it): cached answers expire."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def search(query: SearchQuery) -> EngineResult:
@@ -86,15 +75,7 @@ def facet_labels() -> dict:
     """Display names of facet values; a handful of small tables, cached."""
 
     def build():
-        return {
-            "region": dict(EconomicRegion.objects.values_list("slug", "name")),
-            "province": dict(Province.objects.values_list("slug", "short_name")),
-            "category": dict(ProductCategory.objects.filter(parent__isnull=True).values_list("slug", "name")),
-            "stars": {3: "3 sao", 4: "4 sao", 5: "5 sao"},
-            "producer_type": dict(ProducerType.choices),
-            "certification": dict(Certification.objects.values_list("slug", "name")),
-            "type": dict(EntryKind.choices),
-        }
+        return {facet.name: facet.value_labels() for facet in FACETS}
 
     return cache.get_or_set(LABELS_KEY, build, 300)
 
@@ -145,15 +126,13 @@ def serialise(result: EngineResult, query: SearchQuery) -> dict:
     today = timezone.localdate()
     facets = {}
     for facet in FACETS:
-        counts = result.facets.get(facet, {})
-        names = labels[facet]
-        facets[facet] = sorted(
-            (
+        names = labels[facet.name]
+        facets[facet.name] = facet.ranked(
+            [
                 {"value": value, "label": names.get(value, str(value)), "count": count}
-                for value, count in counts.items()
+                for value, count in result.facets.get(facet.name, {}).items()
                 if count
-            ),
-            key=lambda item: (-item["count"], str(item["label"])) if facet != "stars" else (-item["value"],),
+            ]
         )
     pages = max(1, -(-result.count // query.page_size))
     return {

@@ -1,13 +1,15 @@
-"""``/api/search/``, ``/api/search/suggest/`` and the search page ``/tim-kiem/``."""
+"""``/api/search/``, ``/api/search/suggest/`` and the search page ``/tim-kiem/``.
+
+``/api/search/?format=html`` adds an ``html`` object to the usual JSON: the page's
+count, chips, result cards, page links and filter options, rendered by the page's
+own templates, for its script to swap in (see search/page.py).
+"""
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from catalogue.models import ProductCategory
-
-from . import service
+from . import page, service
 from .params import MAX_QUERY_LENGTH, SORTS, SearchParamsForm, first_error
 
 
@@ -37,7 +39,11 @@ def search_api(request):
     result = service.search(query)
     if message := _past_the_end(query, result):
         return _bad_request("page", message)
-    return JsonResponse(service.serialise(result, query), json_dumps_params={"ensure_ascii": False})
+    data = service.serialise(result, query)
+    if request.GET.get("format") == "html":
+        # For the search page's script: the same answer, plus its parts drawn by the page's templates.
+        data["html"] = page.parts(request, form, query, data)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
@@ -55,7 +61,13 @@ def suggest_api(request):
 @require_GET
 def search_page(request):
     form, query = _validated(request)
-    context = {"form": form, "sorts": SORTS, "query": query, "searched": bool(request.GET)}
+    context = {
+        "form": form,
+        "sorts": SORTS,
+        "query": query,
+        "searched": bool(request.GET),
+        "kinds": page.kinds(),  # also read by the script, to name a suggestion's kind
+    }
     status = 200
     if query is None:
         status = 400
@@ -65,49 +77,6 @@ def search_page(request):
             form.add_error("page", message)
             status = 400
         else:
-            data = service.serialise(result, query)
-            context.update(data=data, chips=_chips(request, data))
-            context["page_links"] = _page_links(request, query, data["pages"])
+            context.update(page.context(request, form, query, service.serialise(result, query)))
+    context.setdefault("filters", page.filters(form, None))  # without an answer: no counts
     return TemplateResponse(request, "search/search_page.html", context, status=status)
-
-
-def _without(request, *names) -> str:
-    pairs = [(key, value) for key, value in request.GET.items() if key not in names and key != "page" and value]
-    return urlencode(pairs)
-
-
-def _chips(request, data) -> list[dict]:
-    """The active filters, each with the link that removes it."""
-    chips = []
-    labels = service.facet_labels()
-    for name in ("region", "province", "category", "producer_type", "certification", "type"):
-        value = request.GET.get(name)
-        if value:
-            label = labels[name].get(value)
-            if label is None:  # a subgroup: not a facet value, but a real category
-                label = ProductCategory.objects.filter(slug=value).values_list("name", flat=True).first() or value
-            chips.append({"label": label, "remove": _without(request, name)})
-    for value in request.GET.getlist("stars"):
-        pairs = [
-            (key, item) for key, items in request.GET.lists() if key not in ("stars", "page") for item in items if item
-        ]
-        pairs += [("stars", other) for other in request.GET.getlist("stars") if other != value]
-        chips.append({"label": f"{value} sao", "remove": urlencode(pairs)})
-    if request.GET.get("lat") and request.GET.get("lon"):
-        # Sorting by distance means nothing without the position: it goes with it.
-        remove = (
-            ("lat", "lon", "radius_km", "sort")
-            if request.GET.get("sort") == "distance"
-            else ("lat", "lon", "radius_km")
-        )
-        chips.append({"label": "Gần vị trí của bạn", "remove": _without(request, *remove)})
-    return chips
-
-
-def _page_links(request, query, pages) -> dict:
-    base = _without(request)
-    link = lambda number: f"?{base}&page={number}" if base else f"?page={number}"  # noqa: E731
-    return {
-        "previous": link(query.page - 1) if query.page > 1 else None,
-        "next": link(query.page + 1) if query.page < pages else None,
-    }

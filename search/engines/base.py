@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from core.text import fold_vietnamese, name_key
 
-FACETS = ("region", "province", "category", "stars", "producer_type", "certification", "type")
 HIT_FIELDS = (
     "page_id",
     "kind",
@@ -43,7 +42,7 @@ class EngineResult:
     engine: str
     count: int
     hits: list[Hit]
-    facets: dict  # facet name -> {value: count}
+    facets: dict  # facet name -> {value: count}, for every facet of the table
 
 
 @dataclass

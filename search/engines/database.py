@@ -15,11 +15,12 @@ from collections import Counter
 from django.db.models import Case, CharField, Count, F, FloatField, Max, Value, When
 from django.db.models.functions import Cast, Coalesce
 
+from search.facets import FACETS, Facet, index_columns
+from search.freshness import index_version
 from search.models import SearchEntry
 from search.params import SearchQuery
 
 from .base import (
-    FACETS,
     HIT_FIELDS,
     KM_PER_DEGREE,
     SUMMARY_SNIPPET,
@@ -32,18 +33,8 @@ from .base import (
 )
 
 SUGGESTIONS = 8
-SLIM_FIELDS = (
-    "page_id",
-    "kind",
-    "region",
-    "province",
-    "category_group",
-    "category",
-    "stars",
-    "producer_type",
-    "certifications",
-    "title_folded",
-)
+# What filtering, counting and ranking read: the facets' columns, the kind and stars for ranking.
+SLIM_FIELDS = tuple(dict.fromkeys(("page_id", "kind", *index_columns(), "stars", "title_folded")))
 
 
 def _reverse(text: str) -> tuple:
@@ -51,24 +42,21 @@ def _reverse(text: str) -> tuple:
     return tuple(-ord(char) for char in text)
 
 
-def _test(name: str, value):
-    """A filter as a test on a slim row (a dict of SLIM_FIELDS)."""
-    if name == "category":
-        return lambda row: row["category_group"] == value or row["category"] == value
-    if name == "stars":
-        return lambda row: row["stars"] in value
-    if name == "certification":
+def _test(facet: Facet, value):
+    """A facet's filter as a test on a slim row (a dict of SLIM_FIELDS)."""
+    if facet.several_stored:  # space-padded slugs: " vietgap ocop "
         needle = f" {value} "
-        return lambda row: needle in row["certifications"]
-    column = "kind" if name == "type" else name
-    return lambda row: row[column] == value
+        return lambda row: needle in row[facet.column]
+    if facet.several_chosen:
+        return lambda row: row[facet.column] in value
+    columns = facet.columns()
+    return lambda row: any(row[column] == value for column in columns)
 
 
-def _facet_counts(chosen: list[dict], facet: str) -> Counter:
-    if facet == "certification":
-        return Counter(slug for row in chosen for slug in row["certifications"].split())
-    column = {"category": "category_group", "type": "kind"}.get(facet, facet)
-    counts = Counter(row[column] for row in chosen)
+def _facet_counts(chosen: list[dict], facet: Facet) -> Counter:
+    if facet.several_stored:
+        return Counter(slug for row in chosen for slug in row[facet.column].split())
+    counts = Counter(row[facet.column] for row in chosen)
     counts.pop(None, None)
     counts.pop("", None)
     return counts
@@ -88,11 +76,11 @@ class Snapshot:
         self.rows = rows
         self._counts: dict[str, Counter] = {}
 
-    def counts(self, facet: str) -> Counter:
+    def counts(self, facet: Facet) -> Counter:
         """A facet's counts over every visible row (no filter)."""
-        if facet not in self._counts:
-            self._counts[facet] = _facet_counts(list(self.rows.values()), facet)
-        return self._counts[facet]
+        if facet.name not in self._counts:
+            self._counts[facet.name] = _facet_counts(list(self.rows.values()), facet)
+        return self._counts[facet.name]
 
 
 # Kept in this process until the table changes: counting facets over a national catalogue
@@ -103,8 +91,6 @@ _snapshot = Snapshot(None, {})
 
 def snapshot() -> Snapshot:
     global _snapshot
-    from search.service import index_version
-
     # The shared version moves on every committed change; the table's own stamp covers a flushed cache.
     table = SearchEntry.objects.aggregate(latest=Max("updated_at"), entries=Count("page_id"))
     stamp = (index_version(), table["latest"], table["entries"])
@@ -134,16 +120,17 @@ class DatabaseEngine:
 
         # The positions passing each filter; a facet counts the rows that pass every *other* filter.
         passing = {
-            name: {position for position, row in enumerate(rows) if test(row)}
-            for name, test in ((name, _test(name, value)) for name, value in query.active_filters().items())
+            facet.name: {position for position, row in enumerate(rows) if test(row)}
+            for facet, test in ((facet, _test(facet, value)) for facet, value in query.active_filters())
         }
         facets = {}
         for facet in FACETS:
-            others = [positions for name, positions in passing.items() if name != facet]
+            others = [positions for name, positions in passing.items() if name != facet.name]
             if not others:
-                facets[facet] = current.counts(facet) if every_row else _facet_counts(rows, facet)
+                counts = current.counts(facet) if every_row else _facet_counts(rows, facet)
             else:
-                facets[facet] = _facet_counts([rows[position] for position in set.intersection(*others)], facet)
+                counts = _facet_counts([rows[position] for position in set.intersection(*others)], facet)
+            facets[facet.name] = counts
         matched = rows if not passing else [rows[position] for position in set.intersection(*passing.values())]
 
         # Only the rows up to the end of the asked page are put in order.

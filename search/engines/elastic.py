@@ -4,10 +4,10 @@ facets that respect the other filters, distance, highlights and completion."""
 from elasticsearch.dsl import Q, Search
 
 from search import elastic
+from search.facets import FACETS, Facet
 from search.params import SearchQuery
 
 from .base import (
-    FACETS,
     SUMMARY_SNIPPET,
     EngineResult,
     EngineUnavailable,
@@ -17,26 +17,19 @@ from .base import (
     query_tokens,
 )
 
-FACET_FIELDS = {
-    "region": "region",
-    "province": "province",
-    "category": "category_group",
-    "stars": "stars",
-    "producer_type": "producer_type",
-    "certification": "certifications",
-    "type": "kind",
-}
 FACET_SIZE = 60
 SOURCE = ["page_id", "kind", "title", "url", "summary", "stars", "region", "province", "category_group",
           "producer_type", "location", "card"]  # fmt: skip
 
 
-def _filter(name: str, value):
-    if name == "category":
-        return Q("bool", should=[Q("term", category_group=value), Q("term", category=value)], minimum_should_match=1)
-    if name == "stars":
-        return Q("terms", stars=list(value))
-    return Q("term", **{FACET_FIELDS[name]: value})
+def _filter(facet: Facet, value):
+    # A term matches a list field (several_stored) when any of its values is the term.
+    if facet.several_chosen:
+        return Q("terms", **{facet.column: list(value)})
+    if facet.also_matches:
+        terms = [Q("term", **{column: value}) for column in facet.columns()]
+        return Q("bool", should=terms, minimum_should_match=1)
+    return Q("term", **{facet.column: value})
 
 
 def _matches(text: str):
@@ -96,11 +89,11 @@ class ElasticEngine:
         # Filters go in post_filter, so each facet can count with all the *other* filters.
         active = query.active_filters()
         if active:
-            search = search.post_filter(Q("bool", filter=[_filter(name, value) for name, value in active.items()]))
+            search = search.post_filter(Q("bool", filter=[_filter(facet, value) for facet, value in active]))
         for facet in FACETS:
-            others = [_filter(name, value) for name, value in query.active_filters(except_facet=facet).items()]
-            bucket = search.aggs.bucket(f"{facet}_filtered", "filter", Q("bool", filter=others))
-            bucket.bucket(facet, "terms", field=FACET_FIELDS[facet], size=FACET_SIZE)
+            others = [_filter(other, value) for other, value in query.active_filters(except_facet=facet.name)]
+            bucket = search.aggs.bucket(f"{facet.name}_filtered", "filter", Q("bool", filter=others))
+            bucket.bucket(facet.name, "terms", field=facet.column, size=FACET_SIZE)
         search = search.sort(*self._sort(query, geo))
         search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"])
         if query.text:
@@ -116,8 +109,9 @@ class ElasticEngine:
             raise EngineUnavailable(str(error)) from error
         hits = [self._hit(hit, geo) for hit in response.hits]
         facets = {
-            facet: {
-                bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, f"{facet}_filtered")[facet]
+            facet.name: {
+                bucket.key: bucket.doc_count
+                for bucket in getattr(response.aggregations, f"{facet.name}_filtered")[facet.name]
             }
             for facet in FACETS
         }

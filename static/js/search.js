@@ -1,8 +1,11 @@
 /* Search page /tim-kiem/: suggestions under the search box, instant results and "Gần tôi".
    Progressive enhancement only: without JavaScript (or when a request fails) the form
-   submits as usual and the server renders everything. The DOM is built with
-   textContent; the only HTML inserted is the server's `highlight` fields, which come
-   already escaped with <mark> tags. No animation. */
+   submits as usual and the server renders everything. Instant results ask
+   /api/search/?format=html, whose `html` parts (count, chips, result cards, page links,
+   each filter's options) are drawn by the same templates as the page, so this script
+   draws no card and knows no facet: it puts the parts in the elements with the ids
+   below, and the options in each <select data-facet>. Its own DOM (suggestions, the
+   alert) is built with textContent. No animation. */
 (function () {
     "use strict";
 
@@ -27,8 +30,9 @@
     const suggestUrl = form.getAttribute("data-suggest") || "/api/search/suggest/";
     const pageUrl = form.getAttribute("action") || window.location.pathname;
 
-    const TYPE_LABELS = { product: "Sản phẩm", producer: "Chủ thể", story: "Câu chuyện" };
-    const CHIP_FACETS = ["region", "province", "category", "producer_type", "certification", "type"];
+    // Each kind of result and its name ("product" → "Sản phẩm"), from the page.
+    const kindsScript = $("search-kinds");
+    const KIND_LABELS = kindsScript ? JSON.parse(kindsScript.textContent) : {};
 
     const el = (tag, className, text) => {
         const node = document.createElement(tag);
@@ -40,9 +44,6 @@
         }
         return node;
     };
-
-    const vnNumber = (value) => String(Math.round(Number(value) || 0)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-    const vnDecimal = (value) => Number(value).toFixed(1).replace(".", ",");
 
     const debounce = (fn, wait) => {
         let timer = 0;
@@ -63,17 +64,6 @@
             }
         }
         return params;
-    };
-
-    const withoutParams = (params, test) => {
-        const kept = new URLSearchParams();
-        for (const [name, value] of params) {
-            if (name !== "page" && !test(name, value)) {
-                kept.append(name, value);
-            }
-        }
-        const text = kept.toString();
-        return text ? "?" + text : pageUrl;
     };
 
     // --- Alert area -------------------------------------------------------------
@@ -139,8 +129,8 @@
             option.setAttribute("aria-selected", "false");
             option.dataset.url = item.url;
             option.appendChild(el("span", "search-suggest__title", item.title));
-            if (TYPE_LABELS[item.type]) {
-                option.appendChild(el("span", "search-suggest__type", TYPE_LABELS[item.type]));
+            if (KIND_LABELS[item.type]) {
+                option.appendChild(el("span", "search-suggest__type", KIND_LABELS[item.type]));
             }
             listbox.appendChild(option);
             return option;
@@ -234,217 +224,40 @@
     let searchController = null;
     let searchSequence = 0;
 
-    const starsBadge = (stars) => {
-        const wrap = el("span", "stars");
-        wrap.setAttribute("role", "img");
-        wrap.setAttribute("aria-label", stars + " sao");
-        const count = Math.max(0, Math.min(5, Number(stars) || 0));
-        const symbols = el("span", "stars__symbols", "★".repeat(count) + "☆".repeat(5 - count));
-        symbols.setAttribute("aria-hidden", "true");
-        const text = el("span", "stars__text", stars + " sao OCOP");
-        text.setAttribute("aria-hidden", "true");
-        wrap.append(symbols, " ", text);
-        return wrap;
-    };
-
-    const badge = (status) => {
-        if (status !== "expired" && status !== "revoked") {
-            return null;
-        }
-        const node = el("span", "badge badge--" + status);
-        const sign = el("span", "", status === "expired" ? "!" : "✕");
-        sign.setAttribute("aria-hidden", "true");
-        node.append(sign, status === "expired" ? " Hết hiệu lực" : " Đã thu hồi");
-        return node;
-    };
-
-    const card = (result) => {
-        const article = el("article", "card search-card");
-        const media = el("div", "card__media");
-        if (result.image) {
-            const image = el("img");
-            image.src = result.image;
-            image.width = 320;
-            image.height = 240;
-            image.alt = "";
-            image.loading = "lazy";
-            image.decoding = "async";
-            media.appendChild(image);
-        } else {
-            const placeholder = el("div", "placeholder");
-            placeholder.setAttribute("aria-hidden", "true");
-            media.appendChild(placeholder);
-        }
-        const body = el("div", "card__body");
-        body.appendChild(el("p", "search-card__type", TYPE_LABELS[result.type] || ""));
-
-        const title = el("h3", "card__title");
-        const link = el("a");
-        link.href = result.url;
-        const highlight = result.highlight || {};
-        if (highlight.title) {
-            link.innerHTML = highlight.title; // pre-escaped by the server, <mark> only
-        } else {
-            link.textContent = result.title;
-        }
-        title.appendChild(link);
-        body.appendChild(title);
-
-        if (result.type === "product" && result.stars) {
-            body.appendChild(starsBadge(result.stars));
-        }
-        const first =
-            result.type === "product" ? result.category
-                : result.type === "producer" ? result.producer_type
-                    : result.reading_minutes ? result.reading_minutes + " phút đọc" : "";
-        const meta = el("p", "card__meta", [first, result.province].filter(Boolean).join(" · "));
-        if (typeof result.distance_km === "number") {
-            meta.append(meta.textContent ? " · " : "", el("span", "search-card__distance", "cách " + vnDecimal(result.distance_km) + " km"));
-        }
-        body.appendChild(meta);
-        const status = badge(result.certificate_status);
-        if (status) {
-            body.appendChild(status);
-        }
-        if (highlight.summary || result.summary) {
-            const summary = el("p", "search-card__summary");
-            if (highlight.summary) {
-                summary.innerHTML = highlight.summary; // pre-escaped by the server, <mark> only
-            } else {
-                summary.textContent = result.summary;
-            }
-            body.appendChild(summary);
-        }
-        article.append(media, body);
-        return article;
-    };
-
-    /** A chip's label: from the new facets, else the option the person chose (facets omit empty values). */
-    const facetLabel = (facets, name, value) => {
-        const item = (facets[name] || []).find((entry) => String(entry.value) === value);
-        if (item) {
-            return item.label;
-        }
-        const select = form.elements.namedItem(name);
-        const option = select && select.tagName === "SELECT" ? select.options[select.selectedIndex] : null;
-        if (option && option.value === value) {
-            return option.getAttribute("data-label") || option.textContent.replace(/ \([\d.]+\)$/, "");
-        }
-        return TYPE_LABELS[value] || value;
-    };
-
-    const renderChips = (params, facets) => {
-        const items = [];
-        for (const name of CHIP_FACETS) {
-            const value = params.get(name);
-            if (value) {
-                items.push([facetLabel(facets, name, value), withoutParams(params, (key) => key === name)]);
-            }
-        }
-        for (const value of params.getAll("stars")) {
-            items.push([value + " sao", withoutParams(params, (key, other) => key === "stars" && other === value)]);
-        }
-        if (params.get("lat") && params.get("lon")) {
-            // Distance sorting needs a position: drop it together with the position.
-            items.push(["Gần vị trí của bạn", withoutParams(params, (key, other) =>
-                key === "lat" || key === "lon" || key === "radius_km" || (key === "sort" && other === "distance"))]);
-        }
-        chips.textContent = "";
-        for (const [label, href] of items) {
-            const chip = el("span", "chip", label + " ");
-            const remove = el("a", "", "✕");
-            remove.href = href;
-            remove.setAttribute("aria-label", "Bỏ lọc: " + label);
-            chip.appendChild(remove);
-            const item = el("li");
-            item.appendChild(chip);
-            chips.appendChild(item);
-        }
-        chips.hidden = items.length === 0;
-    };
-
-    const renderPagination = (params, data) => {
-        pagination.textContent = "";
-        pagination.hidden = !(data.pages > 1);
-        if (pagination.hidden) {
-            return;
-        }
-        const pageLink = (number, rel, text) => {
-            const copy = new URLSearchParams(params);
-            copy.set("page", String(number));
-            const item = el("li");
-            const link = el("a", "", text);
-            link.href = "?" + copy;
-            link.rel = rel;
-            item.appendChild(link);
-            return item;
-        };
-        const items = el("ul");
-        if (data.page > 1) {
-            items.appendChild(pageLink(data.page - 1, "prev", "‹ Trang trước"));
-        }
-        if (data.page < data.pages) {
-            items.appendChild(pageLink(data.page + 1, "next", "Trang sau ›"));
-        }
-        pagination.append(items, el("p", "pagination__summary muted", "Trang " + data.page + "/" + data.pages));
-    };
-
-    /** Keep the filters' counts in step with the new results; the chosen values stay chosen. */
-    const renderSelects = (data) => {
-        const facets = data.facets || {};
+    /** The filters' options, counted for the new results; the server marks the chosen ones. */
+    const renderSelects = (filters, sort) => {
         for (const select of form.querySelectorAll("select[data-facet]")) {
-            const name = select.getAttribute("data-facet");
-            const chosen = select.value;
-            const keep = select.options[0];
-            const fresh = (facets[name] || []).map((item) => {
-                const option = new Option(item.label + " (" + vnNumber(item.count) + ")", String(item.value));
-                return option;
-            });
-            if (chosen && !fresh.some((option) => option.value === chosen)) {
-                const previous = select.options[select.selectedIndex];
-                fresh.unshift(new Option(previous.textContent.replace(/ \([\d.]+\)$/, ""), chosen));
-            }
-            select.textContent = "";
-            select.append(keep, ...fresh);
-            select.value = chosen;
-        }
-        for (const select of form.querySelectorAll("select[data-fixed]")) {
-            const counts = new Map((facets[select.getAttribute("data-fixed")] || []).map((item) => [String(item.value), item.count]));
-            for (const option of select.options) {
-                const label = option.getAttribute("data-label");
-                if (label) {
-                    option.textContent = counts.has(option.value) ? label + " (" + vnNumber(counts.get(option.value)) + ")" : label;
-                }
+            const options = filters[select.getAttribute("data-facet")];
+            if (typeof options === "string") {
+                select.innerHTML = options;
             }
         }
         // "Mặc định" names the order the server picked (relevance with words, else stars or distance).
         const fallback = sortSelect && sortSelect.querySelector("option[data-default]");
-        const sortOption = sortSelect && sortSelect.querySelector("option[value='" + data.sort + "']");
+        const sortOption = sortSelect && sortSelect.querySelector("option[value='" + sort + "']");
         if (fallback && sortOption && !sortSelect.value) {
             fallback.textContent = "Mặc định (" + sortOption.textContent + ")";
         }
     };
 
+    /** Put the server's parts in place: the same templates drew the page. */
     const render = (params, data) => {
-        const results = Array.isArray(data.results) ? data.results : [];
-        count.textContent = data.count ? vnNumber(data.count) + " kết quả" : "Không có kết quả nào";
-        renderChips(params, data.facets || {});
+        const html = data.html;
+        count.textContent = html.count;
+        chips.innerHTML = html.chips;
+        chips.hidden = !chips.querySelector("li");
         intro.hidden = true;
-        list.textContent = "";
-        for (const result of results) {
-            const item = el("li");
-            item.appendChild(card(result));
-            list.appendChild(item);
-        }
-        list.hidden = results.length === 0;
+        list.innerHTML = html.results;
+        list.hidden = data.results.length === 0;
         empty.hidden = data.count !== 0;
         const quoted = empty.querySelector("[data-search-q]");
         const text = params.get("q");
         if (quoted) {
             quoted.textContent = text ? " cho “" + text + "”" : "";
         }
-        renderPagination(params, data);
-        renderSelects(data);
+        pagination.innerHTML = html.pagination;
+        pagination.hidden = !(data.pages > 1);
+        renderSelects(html.filters || {}, data.sort);
         document.title = (text ? "Tìm kiếm: " + text : "Tìm kiếm sản phẩm OCOP") + " – OCOP Việt Nam";
     };
 
@@ -461,10 +274,12 @@
         const controller = window.AbortController ? new AbortController() : null;
         searchController = controller;
         const sequence = ++searchSequence;
+        const asked = new URLSearchParams(params);
+        asked.set("format", "html");
         let response;
         let body;
         try {
-            response = await fetch(apiUrl + "?" + query, {
+            response = await fetch(apiUrl + "?" + asked, {
                 headers: { Accept: "application/json" },
                 signal: controller ? controller.signal : undefined,
             });
@@ -482,7 +297,7 @@
             showError(body.error);
             return;
         }
-        if (!response.ok || !body || !Array.isArray(body.results)) {
+        if (!response.ok || !body || !Array.isArray(body.results) || !body.html) {
             if (fallbackToSubmit) {
                 form.submit();
             }
