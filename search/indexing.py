@@ -15,6 +15,7 @@ from core.publishing import Reason
 
 from . import elastic
 from .entries import entry_fields, producer_fields, product_fields, story_fields
+from .freshness import index_changed
 from .models import SearchEntry
 
 ENTRY_FIELDS = [
@@ -25,8 +26,6 @@ ENTRY_FIELDS = [
 def _changed() -> None:
     # Now (this transaction's own reads) and again at commit (other requests may have
     # cached the old rows under the first new version in between).
-    from .service import index_changed
-
     index_changed()
     transaction.on_commit(index_changed)
 

@@ -15,15 +15,11 @@ from .engines.base import EngineResult, EngineUnavailable, Hit, Suggestion
 from .engines.database import DatabaseEngine
 from .engines.elastic import ElasticEngine
 from .facets import FACETS
-from .freshness import index_changed, index_version
+from .freshness import index_version
 from .models import EntryKind
 from .params import SearchQuery
 
 LABELS_KEY = "search:facet-labels"
-
-# ``index_changed`` is imported from here by indexing.py (its signal wiring is being replaced
-# elsewhere); its home is freshness.py.
-__all__ = ["engine_name", "facet_labels", "index_changed", "search", "serialise", "suggest"]
 
 
 def _engines():
