@@ -15,6 +15,8 @@ from wagtail import hooks
 PAGE_CONTEXT = "ocop_page_context"
 # fn(page) -> iterable of Section: templates a page's template draws in its named slots.
 PAGE_SECTIONS = "ocop_page_sections"
+# fn(page, request) -> dict | None: properties added to the page's schema.org JSON-LD.
+JSON_LD = "ocop_json_ld"
 # fn(home) -> dict[str, Page]: the index pages an app needs under the home page, made if missing.
 SITE_SECTIONS = "ocop_site_sections"
 # fn(groups: dict[str, Group], tree) -> None: what an app grants the editorial roles.
@@ -47,6 +49,13 @@ def page_context(page, request) -> dict:
 def page_sections(page, slot: str) -> list[Section]:
     sections = [section for contribute in hooks.get_hooks(PAGE_SECTIONS) for section in contribute(page) or ()]
     return sorted((section for section in sections if section.slot == slot), key=lambda section: section.order)
+
+
+def json_ld(page, request) -> dict:
+    data = {}
+    for contribute in hooks.get_hooks(JSON_LD):
+        data.update(contribute(page, request) or {})
+    return data
 
 
 def site_sections(home) -> dict:

@@ -4,13 +4,22 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
 from wagtail import hooks
 
 from accounts.roles import EDITORS, PRODUCERS, grant
 from catalogue.models import ProductPage
-from core.extension_points import PAGE_CONTEXT, PAGE_SECTIONS, PERIODIC_TASKS, PRODUCER_DASHBOARD, ROLES, Section
+from core.extension_points import (
+    JSON_LD,
+    PAGE_CONTEXT,
+    PAGE_SECTIONS,
+    PERIODIC_TASKS,
+    PRODUCER_DASHBOARD,
+    ROLES,
+    Section,
+)
 
 from . import counting, verdicts
 from .models import ScanCode, ScanDay
@@ -35,6 +44,14 @@ def scan_sections(page):
     if not isinstance(page, ProductPage):
         return ()
     return [Section("before", "scans/sections/nfc_banner.html"), Section("status", "scans/sections/package.html")]
+
+
+@hooks.register(JSON_LD)
+def gs1_digital_link(page, request):
+    """The package's barcode as a web address (served by ``scans.gs1``)."""
+    if isinstance(page, ProductPage) and page.gtin:
+        return {"hasGS1DigitalLink": f"{settings.SITE_BASE_URL.rstrip('/')}/01/{page.gtin}"}
+    return None
 
 
 @hooks.register(ROLES)

@@ -1,7 +1,6 @@
 """Product pages: the consumer-facing showcase of one OCOP product."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -439,8 +438,6 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         data["hasCertification"] = self.certification_json_ld()
         if self.gtin:
             data["gtin14"] = self.gtin
-            # The package's barcode as a web address (served by scans.gs1).
-            data["hasGS1DigitalLink"] = f"{settings.SITE_BASE_URL.rstrip('/')}/01/{self.gtin}"
         if self.live_producer:
             data["manufacturer"] = {"@type": "Organization", "name": self.producer_name}
         return data

@@ -26,6 +26,7 @@ def json_ld(context, page=None):
     data = page.get_json_ld(context.get("request"))
     if not data:
         return ""
+    data = {**data, **extension_points.json_ld(page, context.get("request"))}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
 
