@@ -106,3 +106,10 @@ def test_the_rule_reads_imports_inside_functions_too(tmp_path, monkeypatch):
     module.write_text("def later():\n    from stories.models import StoryPage\n    from . import models\n")
     monkeypatch.setattr(__import__(__name__, fromlist=["ROOT"]), "ROOT", tmp_path)
     assert {"stories.models", "stories.models.StoryPage", "catalogue.models"} <= imported_names(module)
+
+
+def test_the_tests_mirror_the_app_tree():
+    tests = ROOT / "tests"
+    assert sorted(path.name for path in tests.glob("test_*.py")) == []
+    folders = {path.name for path in tests.iterdir() if path.is_dir() and not path.name.startswith("__")}
+    assert folders <= {*APPS, "browser"}

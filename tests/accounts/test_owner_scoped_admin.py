@@ -25,9 +25,8 @@ from accounts.owned.admin import InReach, OwnerScopedSnippetViewSet
 from accounts.owned.forms import OwnedChoicesMixin
 from accounts.roles import producer_collection
 from scans.models import CodeKind, ScanCode
+from tests.tours.test_models3d import glb
 from tours.models import Model3D, Panorama, Tour
-
-from .test_models3d import glb
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings.env import SETTINGS_VARIABLES, env_bool, env_int, env_list, env_str
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(tmp_path, *args, **environment):
