@@ -3,6 +3,11 @@
 from django.conf import settings
 from django.db import models
 
+# The editorial roles' group names, as the admin shows them (made by ``roles.ensure_roles``).
+EDITORS = "Biên tập viên"
+REVIEWERS = "Thẩm định viên"
+PRODUCERS = "Chủ thể OCOP"
+
 
 class ProducerAccount(models.Model):
     """A producer account edits only this producer's pages and uploads only into its collection."""
@@ -49,8 +54,6 @@ def producer_id_for(user) -> int | None:
 def producer_role_without_account(user) -> bool:
     """In the producers' group but linked to no producer (the link was removed): the group's
     rights are meant for one producer's things, so they must not turn into rights on everyone's."""
-    from .roles import PRODUCERS
-
     cache_name = "_ocop_unlinked_producer"
     if not hasattr(user, cache_name):
         setattr(user, cache_name, user.groups.filter(name=PRODUCERS).exists())

@@ -31,11 +31,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import ProducerAccount
-
-EDITORS = "Biên tập viên"
-REVIEWERS = "Thẩm định viên"
-PRODUCERS = "Chủ thể OCOP"
+from .models import EDITORS, PRODUCERS, REVIEWERS, ProducerAccount
 
 PRODUCER_COLLECTIONS = "Chủ thể OCOP"
 

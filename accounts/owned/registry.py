@@ -38,29 +38,12 @@ class OwnerScope:
 _scopes: dict[type[Model], OwnerScope] = {}
 
 
-def register_owner_scoped(
-    model: type[Model],
-    *,
-    refusal: str,
-    owner_path: str = "producer",
-    producers_always_view: bool = False,
-    view_only: Q | None = None,
-) -> OwnerScope:
-    """Declare ``model`` owner-scoped: call it in the app's ``AppConfig.ready``, before the admin
-    asks Wagtail for the model's permission policy (Wagtail would settle on a plain one)."""
-    from wagtail import hooks
-    from wagtail.permissions import register_permission_policy
-
-    from .admin import delete_bulk_action_for
-    from .policy import OwnerScopedPermissionPolicy
-
-    if model in _scopes:
-        return _scopes[model]
-    scope = _scopes[model] = OwnerScope(model, owner_path, refusal, producers_always_view, view_only)
-    register_permission_policy(model, OwnerScopedPermissionPolicy(model))
-    # After Wagtail's own snippet delete action (order 0), so that this one replaces it for the model.
-    hooks.register("register_bulk_action", delete_bulk_action_for(model), order=1)
-    return scope
+def declare(scope: OwnerScope) -> bool:
+    """Record a declaration; False if the model was declared already (``register_owner_scoped``)."""
+    if scope.model in _scopes:
+        return False
+    _scopes[scope.model] = scope
+    return True
 
 
 def owner_scope(model) -> OwnerScope | None:

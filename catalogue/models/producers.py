@@ -231,12 +231,9 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
         return self.province.short_name if self.province_id else ""
 
     def live_products(self):
-        from .products import ProductPage
-
         return (
-            ProductPage.objects.live()
+            self.products.live()
             .public()
-            .filter(producer=self)
             .select_related("origin_province", "image", "category")
             .prefetch_related("image__renditions")
             .order_by("-stars", "title")

@@ -22,6 +22,7 @@ from core.seo import SeoMixin
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
+from .producers import ProducerPage
 from .rating import CertificateStatus, OcopRating
 
 RATING_PERMISSION = "catalogue.change_ocop_rating"
@@ -92,8 +93,6 @@ def attach_public_producers(products) -> list:
     One query for a whole grid of product cards, so a draft or private
     producer is never named on a card.
     """
-    from .producers import ProducerPage
-
     products = list(products)
     producer_ids = {product.producer_id for product in products if product.producer_id}
     public = ProducerPage.objects.live().public().filter(pk__in=producer_ids).in_bulk() if producer_ids else {}
@@ -361,8 +360,6 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
     @cached_property
     def live_producer(self):
         """The producer, only if its page is live and public (never name or link a draft)."""
-        from .producers import ProducerPage
-
         if not self.producer_id:
             return None
         return ProducerPage.objects.live().public().filter(pk=self.producer_id).select_related("province").first()

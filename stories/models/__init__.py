@@ -1,11 +1,6 @@
+from .choices import Attribution, VerificationMethod
 from .pages import StoryIndexPage, StoryPage, StoryProduct, UnverifiedStoryError, verified_stories_about
-from .review import (
-    Attribution,
-    AuthenticityReviewTask,
-    AuthenticityReviewTaskState,
-    VerificationEvidence,
-    VerificationMethod,
-)
+from .review import AuthenticityReviewTask, AuthenticityReviewTaskState, VerificationEvidence
 
 __all__ = [
     "Attribution",

@@ -19,23 +19,15 @@ from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 from wagtail.models.workflows import BaseTaskStateManager, TaskStateQuerySet
 
+from stories.review.decisions import ApproveStoryForm, SendBackForm
+
+from .choices import Attribution, VerificationMethod
+
 DEFAULT_DESK_NAME = "Ban biên tập Cổng OCOP"
 
 
 def vietnamese_date(day) -> str:
     return day.strftime("%d/%m/%Y")
-
-
-class VerificationMethod(models.TextChoices):
-    SITE_VISIT = "site_visit", "Đến tận cơ sở sản xuất"
-    INTERVIEW = "interview", "Phỏng vấn chủ thể"
-    DOCUMENTS = "documents", "Đối chiếu giấy tờ, hồ sơ"
-    PHOTOS = "photos", "Kiểm tra ảnh, video"
-
-
-class Attribution(models.TextChoices):
-    DESK = "desk", "Ghi tên đơn vị thẩm định"
-    REVIEWER = "reviewer", "Ghi tên tôi"
 
 
 class ReviewTaskStateQuerySet(TaskStateQuerySet):
@@ -136,8 +128,6 @@ class AuthenticityReviewTask(AbstractGroupApprovalTask):
         ]
 
     def get_form_for_action(self, action):
-        from stories.review.forms import ApproveStoryForm, SendBackForm
-
         return ApproveStoryForm if action == "approve" else SendBackForm
 
     def get_template_for_action(self, action):

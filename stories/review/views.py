@@ -19,7 +19,8 @@ from wagtail.models import TaskState
 
 from stories.models import AuthenticityReviewTask, AuthenticityReviewTaskState, VerificationEvidence
 
-from .forms import ApproveStoryForm, EvidenceForm, SendBackForm
+from .decisions import ApproveStoryForm, SendBackForm
+from .forms import EvidenceForm
 
 RECENT_DECISIONS = 20
 
