@@ -22,7 +22,7 @@ from core.extension_points import (
 )
 
 from . import counting, verdicts
-from .models import ScanCode, ScanDay
+from .models import CodeKind, ScanCode, ScanDay
 from .showcase import scanned_package
 
 SCAN_DAYS = 7
@@ -81,8 +81,12 @@ def products_with_their_scans(producer, request):
             "product_id", "pk"
         ):
             scans[product_id] = scans.get(product_id, 0) + waiting[code_id]
+    # Every product got its code when it was made; a GET never makes one.
+    label_codes = dict(
+        ScanCode.objects.filter(product__producer=producer, kind=CodeKind.PRODUCT).values_list("product_id", "code")
+    )
     for product in products:
-        product.label_code = ScanCode.for_product(product).code
+        product.label_code = label_codes.get(product.pk)
         product.recent_scans = scans.get(product.pk, 0)
     context = {"products": products, "scan_days": SCAN_DAYS}
     return [Section("products", "scans/admin/producer_dashboard_products.html", order=20, context=context)]

@@ -1,8 +1,10 @@
 """Scan figures: a producer sees its own products only; editors see every producer and the nation."""
 
 import datetime
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +12,12 @@ from django.utils import timezone
 from scans.models import CodeKind, ScanCode, ScanDay
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def product_with_code(make_product):
+    product = make_product(title="Miến dong Tài Hoan")
+    return product, ScanCode.for_product(product)
 
 
 def logged_in(user) -> Client:
@@ -77,3 +85,61 @@ def test_a_printed_label_scanned_by_a_phone_shows_on_the_producers_dashboard(mak
 
     dashboard = producer_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "1 lượt quét trong 7 ngày qua" in dashboard
+
+
+# --- a GET reads: the figures add the counts still waiting in Redis, the periodic task writes them ---
+
+
+def test_opening_the_figures_and_the_dashboard_writes_nothing_but_shows_waiting_scans(
+    make_user, make_producer, make_product, redis_buffer
+):
+    from scans import counting
+
+    producer = make_producer(title="HTX Bơ Krông Nô")
+    product = make_product(title="Bơ sáp 034", producer=producer)
+    code = ScanCode.for_product(product)
+    for _ in range(3):
+        counting.record(code.pk, "phone", "")
+    client = logged_in(make_user("producer", producer=producer))
+
+    figures = client.get(reverse("scan_analytics"))
+    assert figures.context["waiting"] == 3
+    assert "Thêm <strong>3</strong> lượt quét mới đang chờ ghi" in figures.content.decode()
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "3 lượt quét trong 7 ngày qua" in dashboard
+    assert not ScanDay.objects.exists()  # neither page flushed the buffer
+    assert counting.waiting_by_code() == {code.pk: 3}
+
+    call_command("run_periodic_tasks", stdout=StringIO())
+    assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 3
+    assert counting.waiting_by_code() == {}
+    assert client.get(reverse("scan_analytics")).context["waiting"] == 0
+
+
+def test_waiting_scans_of_another_producer_are_not_shown(make_user, make_producer, make_product, redis_buffer):
+    from scans import counting
+
+    ours, theirs = make_producer(), make_producer()
+    counting.record(ScanCode.for_product(make_product(producer=theirs)).pk, "phone", "")
+    client = logged_in(make_user("producer", producer=ours))
+    assert client.get(reverse("scan_analytics")).context["waiting"] == 0
+
+
+def test_the_flush_finds_a_failed_batch_with_scan_never_keys(product_with_code, redis_buffer, monkeypatch):
+    import redis
+
+    from scans import counting
+
+    product, code = product_with_code
+    counting.record(code.pk, "phone", "")
+    client = counting._redis()
+    client.rename(counting._pending(), counting._flushing_prefix() + "left-by-a-crash")
+    counting.record(code.pk, "tablet", "")
+
+    def keys_blocks_redis(*args, **kwargs):
+        raise AssertionError("KEYS walks every key and blocks Redis meanwhile")
+
+    monkeypatch.setattr(redis.Redis, "keys", keys_blocks_redis)
+    assert counting.waiting_by_code() == {code.pk: 2}
+    assert counting.flush() == 2
+    assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 2

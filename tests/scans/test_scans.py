@@ -2,7 +2,6 @@
 never off-site; an unknown, retired or hidden code gets a helpful Vietnamese 404."""
 
 import threading
-import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -104,23 +103,6 @@ def test_a_batch_code_needs_a_lot_and_an_item_code_a_serial(product):
 
 
 # --- buffered counting (Redis) -----------------------------------------------------------------
-
-
-@pytest.fixture
-def redis_buffer(settings):
-    settings.REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
-        }
-    }
-    settings.SCAN_BUFFER_KEY = f"test:scans:{uuid.uuid4().hex}"  # Django resets its caches on CACHES change
-    yield
-    client = counting._redis()
-    for key in client.keys(settings.SCAN_BUFFER_KEY + "*"):
-        client.delete(key)
 
 
 def test_the_redirect_writes_nothing_to_the_database_when_buffered(client, product, redis_buffer):
