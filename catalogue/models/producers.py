@@ -16,6 +16,8 @@ from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
 
+from .media import WithTour
+
 
 class ProducerType(models.TextChoices):
     COOPERATIVE = "cooperative", "Hợp tác xã"
@@ -56,7 +58,7 @@ class ProducerIndexPage(PortalPermissionsMixin, SeoMixin, Page):
         return context
 
 
-class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
+class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, Page):
     """A producer's public profile: who they are, where, and what they make."""
 
     legal_name = models.CharField("tên pháp lý", max_length=255)
@@ -105,16 +107,6 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
     image = models.ForeignKey(
         "media.PortalImage",
         verbose_name="ảnh đại diện",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    # One of the tours app's tours: the field is the catalogue's, what a tour is and how it
-    # is drawn are the tours app's (``Tour.as_json`` and its ``ocop_page_sections`` hook).
-    tour = models.ForeignKey(
-        "tours.Tour",
-        verbose_name="chuyến tham quan ảo 360°",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -176,11 +168,6 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, Page):
 
     def producer_owner_id(self):
         return self.pk
-
-    @property
-    def tour_data(self) -> dict | None:
-        """The tour for the API and the viewer, or None."""
-        return self.tour.as_json() if self.tour_id else None
 
     # --- address ------------------------------------------------------------------
     def apply_legacy_address(self) -> bool:

@@ -22,6 +22,7 @@ from core.seo import SeoMixin
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
+from .media import WithModel3D, WithTour
 from .producers import ProducerPage
 from .rating import CertificateStatus, OcopRating
 
@@ -101,7 +102,7 @@ def attach_public_producers(products) -> list:
     return products
 
 
-class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, Page):
+class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating, WithTour, WithModel3D, Page):
     """One certified OCOP product, as a consumer sees it after a QR scan."""
 
     producer = models.ForeignKey(
@@ -162,24 +163,6 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
     )
     featured = models.BooleanField("nổi bật trên trang chủ", default=False)
     body = StreamField(ProductDescriptionBlock(), verbose_name="giới thiệu chi tiết", blank=True)
-    # One of the tours app's tours: the field is the catalogue's, what a tour is and how it
-    # is drawn are the tours app's (``Tour.as_json`` and its ``ocop_page_sections`` hook).
-    tour = models.ForeignKey(
-        "tours.Tour",
-        verbose_name="chuyến tham quan ảo 360°",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    model3d = models.ForeignKey(
-        "tours.Model3D",
-        verbose_name="mô hình 3D",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     # A producer account chooses only its own producer's tours and 3D models.
     base_form_class = OwnedChoicesPageForm
@@ -261,16 +244,6 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
 
     def producer_owner_id(self):
         return self.producer_id
-
-    @property
-    def tour_data(self) -> dict | None:
-        """The tour for the API and the viewer, or None."""
-        return self.tour.as_json() if self.tour_id else None
-
-    @property
-    def model3d_data(self) -> dict | None:
-        """The 3D model for the API and the page, or None."""
-        return self.model3d.as_json() if self.model3d_id else None
 
     # --- validation ------------------------------------------------------------------
     def clean(self):
