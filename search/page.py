@@ -137,13 +137,18 @@ def context(request, form, query: SearchQuery, data: dict) -> dict:
 
 def parts(request, form, query: SearchQuery, data: dict) -> dict:
     """The page's parts as HTML, for the script to put in place of the old ones."""
-    bits = {**context(request, form, query, data), "searched": True}
+    # As the page decides: no parameter at all is no search yet (the intro, not every entry).
+    searched = any(name != "format" for name in request.GET)
+    bits = {**context(request, form, query, data), "searched": searched}
 
     def render(template, **extra):
         return render_to_string(f"search/{template}", {**bits, **extra}, request=request)
 
     return {
+        "searched": searched,
         "count": render("_count.html").strip(),
+        "filtering": render("_filtering.html"),
+        "clear_filters": render("_clear_filters.html"),
         "chips": render("_chips.html"),
         "results": render("_results.html", results=data["results"]),
         "pagination": render("_pagination.html"),

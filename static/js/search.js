@@ -23,6 +23,8 @@
     const list = $("search-list");
     const empty = $("search-empty");
     const pagination = $("search-pagination");
+    const filtering = $("search-filtering");
+    const clearFilters = $("search-clear-filters");
     const near = $("search-near");
     const nearStatus = $("search-near-status");
     const sortSelect = $("search-sort");
@@ -246,17 +248,24 @@
         count.textContent = html.count;
         chips.innerHTML = html.chips;
         chips.hidden = !chips.querySelector("li");
-        intro.hidden = true;
-        list.innerHTML = html.results;
-        list.hidden = data.results.length === 0;
-        empty.hidden = data.count !== 0;
+        if (filtering) {
+            filtering.innerHTML = html.filtering;
+        }
+        if (clearFilters) {
+            clearFilters.innerHTML = html.clear_filters;
+        }
+        // No words and no filter is no search yet: the intro, as the same URL shows on reload.
+        intro.hidden = html.searched;
+        list.innerHTML = html.searched ? html.results : "";
+        list.hidden = !html.searched || data.results.length === 0;
+        empty.hidden = !html.searched || data.count !== 0;
         const quoted = empty.querySelector("[data-search-q]");
         const text = params.get("q");
         if (quoted) {
             quoted.textContent = text ? " cho “" + text + "”" : "";
         }
         pagination.innerHTML = html.pagination;
-        pagination.hidden = !(data.pages > 1);
+        pagination.hidden = !html.searched || !(data.pages > 1);
         renderSelects(html.filters || {}, data.sort);
         document.title = (text ? "Tìm kiếm: " + text : "Tìm kiếm sản phẩm OCOP") + " – OCOP Việt Nam";
     };

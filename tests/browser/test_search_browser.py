@@ -124,6 +124,10 @@ def test_choosing_a_province_narrows_the_results_and_shows_a_removable_chip(cata
     expect(province).to_have_value("ha-noi")
     expect(page).to_have_url(re.compile(r"/tim-kiem/\?q=bo&province=ha-noi$"))
     assert page.evaluate(SAME_DOCUMENT), "choosing a filter must not load a page"
+    # The filters' heading and "drop every filter" follow the live search too.
+    expect(page.locator("#search-filtering")).to_have_text(" (đang lọc)")
+    clear_all = page.get_by_role("link", name="Bỏ tất cả bộ lọc")
+    expect(clear_all).to_have_attribute("href", "/tim-kiem/?q=bo")
 
     # The chip's ✕ is a link to the same search without that filter.
     page.get_by_role("link", name="Bỏ lọc: Hà Nội").click()
@@ -174,4 +178,35 @@ def test_suggestions_are_an_accessible_combobox_that_the_keyboard_follows(catalo
     box.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(catalogue.url) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Bơ núi lửa Krông Nô")
+    assert log.errors == []
+
+
+def test_filters_dropped_or_words_cleared_live_look_as_the_same_url_does_on_reload(catalogue, phone):
+    page, log = phone
+    page.goto(SEARCH + "?q=bo&province=ha-noi")
+    expect(page.get_by_role("combobox", name="Tìm sản phẩm, chủ thể hoặc câu chuyện")).to_be_visible()
+    page.evaluate(MARK_DOCUMENT)
+    open_filters(page)
+    expect(page.locator("#search-filtering")).to_have_text(" (đang lọc)")
+
+    page.locator("select[data-facet=province]").select_option("")
+    expect(titled(page, "Bơ núi lửa Krông Nô")).to_have_count(1)
+    expect(page.locator("#search-filtering")).to_have_text("")
+    expect(page.get_by_role("link", name="Bỏ tất cả bộ lọc")).to_have_count(0)
+
+    box = page.locator("#search-q")
+    box.fill("")
+    box.press_sequentially("ca phe")
+    expect(titled(page, "Cà phê bột Đắk Đam")).to_have_count(1)
+    page.locator("select[data-facet=province]").select_option("lam-dong")
+    expect(page.get_by_role("link", name="Bỏ tất cả bộ lọc")).to_have_attribute("href", "/tim-kiem/?q=ca%20phe")
+
+    # Words and filters all gone: the intro, as /tim-kiem/ itself shows, not every entry.
+    page.locator("select[data-facet=province]").select_option("")
+    box.fill("")
+    expect(page.locator("#search-intro")).to_be_visible()
+    expect(cards(page)).to_have_count(0)
+    expect(page.locator("#search-count")).to_have_text("Tìm thử")
+    expect(page).to_have_url(re.compile(r"/tim-kiem/$"))
+    assert page.evaluate(SAME_DOCUMENT), "the live search must not load a page"
     assert log.errors == []

@@ -112,7 +112,16 @@ def test_the_html_parts_are_only_added_when_asked_and_keep_the_contract(client, 
     assert "html" not in plain
     rich = api(client, q="ca phe", format="html")
     assert {key: value for key, value in rich.items() if key != "html"} == plain
-    assert set(rich["html"]) == {"count", "chips", "results", "pagination", "filters"}
+    assert set(rich["html"]) == {
+        "searched",
+        "count",
+        "chips",
+        "filtering",
+        "clear_filters",
+        "results",
+        "pagination",
+        "filters",
+    }
     assert list(rich["html"]["filters"]) == [facet.name for facet in FACETS]
 
 

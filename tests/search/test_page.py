@@ -56,3 +56,12 @@ def test_a_bad_filter_is_a_vietnamese_form_error_not_a_crash(client, catalogue):
 def test_the_header_search_box_leads_here(client, catalogue):
     html = client.get("/").content.decode()
     assert 'action="/tim-kiem/"' in html
+
+
+def test_the_scripts_parts_say_no_search_yet_for_no_parameters_as_the_page_does(client, catalogue):
+    nothing = client.get("/api/search/", {"format": "html"}).json()["html"]
+    assert nothing["searched"] is False and nothing["count"] == "Tìm thử" and nothing["filtering"] == ""
+    filtered = client.get("/api/search/", {"format": "html", "q": "bo", "stars": "4"}).json()["html"]
+    assert filtered["searched"] is True
+    assert "(đang lọc)" in filtered["filtering"]
+    assert 'href="/tim-kiem/?q=bo"' in filtered["clear_filters"]
