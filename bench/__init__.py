@@ -1,1 +1,1 @@
-"""Benchmark harness for the portal: see bench/README.md (``make bench``)."""
+"""Benchmark harness for the portal: see docs/benchmarks.md (``make bench``)."""

@@ -9,7 +9,7 @@ production-like ``bench.settings``, loads a trivial view (the baseline), a live
 product page and the product listing for the same fixed time each, and reports
 requests/s and p50/p95 latency as ratios to the baseline. Also times
 ``generate_catalog``. Results: a Markdown report on stdout and in
-``bench/results/latest.md``; progress goes to stderr. See bench/README.md.
+``bench/results/latest.md``; progress goes to stderr. See docs/benchmarks.md.
 
 Safety: every request goes to 127.0.0.1 only; every loop is bounded in time and
 count; gunicorn is stopped on exit, on error and on Ctrl-C/SIGTERM; the
@@ -439,7 +439,7 @@ def python_load(
     """A small closed-loop load generator: `connections` threads, each one request at a time.
 
     Bounded by both `seconds` and `max_requests`. Python's GIL makes it the
-    bottleneck for very fast views, so prefer wrk (see bench/README.md).
+    bottleneck for very fast views, so prefer wrk (see docs/benchmarks.md).
     """
     lock = threading.Lock()
     issued = 0

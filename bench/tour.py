@@ -26,7 +26,7 @@ report says — and the baseline is the first live page of the same type without
 
 Every measurement runs ``--rounds`` times (default 3), interleaved; the report gives medians,
 lists audits that fail on the page, and is printed and written to
-``bench/results/tour-latest.md``. All traffic stays on 127.0.0.1; see bench/README.md.
+``bench/results/tour-latest.md``. All traffic stays on 127.0.0.1; see docs/benchmarks.md.
 """
 
 from __future__ import annotations

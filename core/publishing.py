@@ -54,6 +54,9 @@ class PublicChange:
 
     @property
     def reason(self) -> Reason:
+        """The one reason of a change heard at once (a merged delivery has several: read ``reasons``)."""
+        if len(self.reasons) != 1:
+            raise ValueError(f"A merged change has {len(self.reasons)} reasons: read .reasons")
         return next(iter(self.reasons))
 
 
@@ -92,7 +95,8 @@ def _pending_for_commit(change: PublicChange) -> None:
     pending.add(change)
     # One callback per change, so that each savepoint keeps its own; the first to run delivers
     # the whole batch and the others find it empty.
-    transaction.on_commit(pending.deliver)
+    # robust: a failing earlier callback must not cost this one (the cache's second bump).
+    transaction.on_commit(pending.deliver, robust=True)
     pending.position = len(connection.run_on_commit) - 1
 
 
@@ -141,41 +145,50 @@ def _deliver(change: PublicChange) -> None:
 @dataclass(frozen=True)
 class _Watch:
     pages_of: Callable | None
-    created_is_public: bool
+    created_is_public: bool | Callable
 
 
 _watched: dict[type, _Watch] = {}
 
 
-def watch(model, pages_of: Callable | None = None, *, created_is_public: bool = True) -> None:
+def watch(
+    model, pages_of: Callable | None = None, *, created_is_public: bool | Callable = True, public_m2m: tuple = ()
+) -> None:
     """Announce every save or delete of ``model`` (a public thing that is not a page).
 
-    ``pages_of(instance)`` names the pages that show it, when that is cheap to know (a scan
-    code's product); without it the change is announced with no page ids: shown by many.
-    ``created_is_public=False`` for things no public page can show until a page is
-    published with them (an uploaded image): creating one announces nothing.
+    - ``pages_of(instance)`` names the pages that show it, when that is cheap to know (a scan
+      code's product); without it the change is announced with no page ids: shown by many.
+    - ``created_is_public``: False (or a test of the new instance) for things no public page shows
+      until a page is published with them (an uploaded image; a draft product's scan code).
+    - ``public_m2m``: the many-to-many fields public pages show; the others (an image's tags,
+      set on every upload) are not watched.
     """
     _watched[model] = _Watch(pages_of, created_is_public)
     uid = f"ocop-publishing-{model._meta.label_lower}"
     post_save.connect(_on_watched_change, sender=model, dispatch_uid=f"{uid}-save")
     post_delete.connect(_on_watched_change, sender=model, dispatch_uid=f"{uid}-delete")
-    for field in model._meta.many_to_many:
-        m2m_changed.connect(_on_watched_m2m, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
-
-
-def watched_models() -> list:
-    return list(_watched)
+    for name in public_m2m:
+        through = model._meta.get_field(name).remote_field.through
+        m2m_changed.connect(_on_watched_m2m, sender=through, dispatch_uid=f"{uid}-{name}")
 
 
 def _on_watched_change(sender, instance, raw=False, created=False, **kwargs) -> None:
     watched = _watched[sender]
-    if raw or (created and not watched.created_is_public):  # raw: loading fixtures
+    if raw:  # loading fixtures
+        return
+    if created and not _public_when_created(watched, instance):
         return
     announce(watched.pages_of(instance) if watched.pages_of else (), Reason.EDITED)
 
 
-def _on_watched_m2m(sender, instance, action, **kwargs) -> None:
-    if action.startswith("post_") and type(instance) in _watched:
+def _public_when_created(watched: _Watch, instance) -> bool:
+    rule = watched.created_is_public
+    return rule(instance) if callable(rule) else rule
+
+
+def _on_watched_m2m(sender, instance, action, pk_set=None, **kwargs) -> None:
+    changed = action == "post_clear" or (action in ("post_add", "post_remove") and pk_set)
+    if changed and type(instance) in _watched:
         _on_watched_change(type(instance), instance)
 
 

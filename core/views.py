@@ -56,12 +56,21 @@ def _check_cache() -> str:
         return "error"
 
 
+def _run(check) -> tuple[str, dict]:
+    try:
+        return check()
+    except Exception:
+        logger.exception("Health check %r failed", check)
+        name = getattr(check, "__name__", "check")
+        return name, {"status": "error", "fallback": True}
+
+
 @require_GET
 def healthz(request):
     """The database and the cache, then each app's own part (``ocop_health_checks``). It only reads."""
     checks = {"database": _check_database(), "cache": _check_cache()}
     healthy = all(value == "ok" for value in checks.values())
-    parts = dict(check() for check in hooks.get_hooks(HEALTH_CHECKS))
+    parts = dict(_run(check) for check in hooks.get_hooks(HEALTH_CHECKS))
     degraded = any(isinstance(part, dict) and part.get("fallback") for part in parts.values())
     status = "ok" if healthy and not degraded else "degraded"
     return JsonResponse({"status": status, **checks, **parts}, status=200 if healthy else 503)

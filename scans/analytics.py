@@ -41,17 +41,6 @@ def _bars(series: list[tuple[str, int]]) -> list[dict]:
     return [{"label": label, "count": count, "percent": round(100 * count / peak)} for label, count in series]
 
 
-def _waiting(producer_id) -> int:
-    """Scans counted but not yet written by the periodic flush: shown, never flushed by a GET."""
-    waiting = counting.waiting_by_code()
-    if waiting and producer_id is not None:
-        own = set(
-            ScanCode.objects.filter(pk__in=waiting, product__producer_id=producer_id).values_list("pk", flat=True)
-        )
-        waiting = {code_id: count for code_id, count in waiting.items() if code_id in own}
-    return sum(waiting.values())
-
-
 def analytics(request):
     from catalogue.models import ProducerPage
 
@@ -103,7 +92,8 @@ def analytics(request):
     devices = days.values("device").annotate(total=Sum("count")).order_by("-total")
     referrers = days.exclude(referrer_host="").values("referrer_host").annotate(total=Sum("count")).order_by("-total")
     context = {
-        "waiting": _waiting(producer_id),
+        # Counted but not yet written by the periodic flush: shown, never flushed by a GET.
+        "waiting": sum(counting.waiting_by_code(producer_id=producer_id).values()),
         "producer": ProducerPage.objects.filter(pk=producer_id).first() if producer_id else None,
         "national": producer_id is None,
         "can_choose": producer_id_for(request.user) is None,

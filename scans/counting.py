@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import DeviceClass, ScanDay
+from .models import DeviceClass, ScanCode, ScanDay
 
 SEPARATOR = "|"
 
@@ -86,12 +86,14 @@ def _add(day: str, code_id: int, device: str, host: str, count: int) -> None:
 
 def _flushing_batches(client) -> list[str]:
     """Batches a failed flush left behind. SCAN, never KEYS: KEYS blocks Redis over every key."""
+    # SCAN may name a key twice: a batch counted twice would be written twice.
     names = client.scan_iter(match=_flushing_prefix() + "*", count=500)
-    return [name.decode() if isinstance(name, bytes) else name for name in names]
+    return sorted({name.decode() if isinstance(name, bytes) else name for name in names})
 
 
-def waiting_by_code(since_day=None) -> dict[int, int]:
-    """Scans counted in Redis but not yet flushed, by code id (from ``since_day`` on). Reads only.
+def waiting_by_code(since_day=None, producer_id=None) -> dict[int, int]:
+    """Scans counted in Redis but not yet flushed, by code id (from ``since_day`` on; of one
+    producer's products only, if given). Reads only.
 
     A page that shows scan figures adds these instead of flushing: a GET never writes.
     """
@@ -106,6 +108,11 @@ def waiting_by_code(since_day=None) -> dict[int, int]:
             day, code_id, _ = field.split(SEPARATOR, 2)
             if day >= since:
                 waiting[int(code_id)] = waiting.get(int(code_id), 0) + int(value)
+    if waiting and producer_id is not None:
+        own = set(
+            ScanCode.objects.filter(pk__in=waiting, product__producer_id=producer_id).values_list("pk", flat=True)
+        )
+        waiting = {code_id: count for code_id, count in waiting.items() if code_id in own}
     return waiting
 
 

@@ -75,12 +75,9 @@ def products_with_their_scans(producer, request):
         .annotate(total=Sum("count"))
     )
     # Scans still waiting in Redis for the next flush show at once too.
-    waiting = counting.waiting_by_code(since_day=since + datetime.timedelta(days=1))
-    if waiting:
-        for product_id, code_id in ScanCode.objects.filter(pk__in=waiting, product__producer=producer).values_list(
-            "product_id", "pk"
-        ):
-            scans[product_id] = scans.get(product_id, 0) + waiting[code_id]
+    waiting = counting.waiting_by_code(since_day=since + datetime.timedelta(days=1), producer_id=producer.pk)
+    for product_id, code_id in ScanCode.objects.filter(pk__in=waiting).values_list("product_id", "pk"):
+        scans[product_id] = scans.get(product_id, 0) + waiting[code_id]
     # Every product got its code when it was made; a GET never makes one.
     label_codes = dict(
         ScanCode.objects.filter(product__producer=producer, kind=CodeKind.PRODUCT).values_list("product_id", "code")

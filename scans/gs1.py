@@ -100,7 +100,10 @@ def resolve(request, gtin: str, lot: str = "", serial: str = ""):
         return _linkset(request, product, links)
     if link_type not in links:
         return _bad(request, "Sản phẩm này chưa có thông tin truy xuất cho lô hàng được hỏi.", 404)
-    count_scan(request, package or ScanCode.for_product(product))
+    # The product's own code was made with the product: a scan reads it, never makes one.
+    counted = package or ScanCode.objects.filter(product=product, kind=CodeKind.PRODUCT).first()
+    if counted is not None:
+        count_scan(request, counted)
     response = HttpResponseRedirect(links[link_type])
     response["Link"] = f'<{request.build_absolute_uri(request.path)}?linkType=all>; rel="linkset"; type="{LINKSET}"'
     return response

@@ -18,4 +18,9 @@ def connect() -> None:
 
     post_save.connect(_give_code, sender=ProductPage, dispatch_uid="scans-code-for-new-product")
     # A code made, retired or moved changes where a scan lands (and remembered answers).
-    publishing.watch(ScanCode, pages_of=lambda code: [code.product_id])
+    publishing.watch(
+        ScanCode,
+        pages_of=lambda code: [code.product_id],
+        # A draft product's new code leads nowhere yet (its scan answers "unknown" until it is published).
+        created_is_public=lambda code: code.product.live,
+    )

@@ -25,6 +25,9 @@ from .models import SearchEntry
 logger = logging.getLogger(__name__)
 
 BREAKER_KEY = "search:elasticsearch-down"
+# Set when a change could not be sent; only a complete catch-up clears it. Until then the
+# database engine answers: Elasticsearch would still show what has stopped being public.
+MISSED_KEY = "search:elasticsearch-missed-changes"
 BATCH = 500
 ERRORS = (TransportError, es_exceptions.ApiError, BulkIndexError, ConnectionError, TimeoutError)
 
@@ -47,8 +50,16 @@ def alias() -> str:
 
 
 def available() -> bool:
-    """Configured, and not known to be down right now."""
-    return configured() and not cache.get(BREAKER_KEY)
+    """Configured, not known to be down right now, and holding every change sent to it."""
+    return configured() and not cache.get_many([BREAKER_KEY, MISSED_KEY])
+
+
+def missed_changes() -> bool:
+    return bool(cache.get(MISSED_KEY))
+
+
+def _missed() -> None:
+    cache.set(MISSED_KEY, True, None)
 
 
 def mark_down(error: Exception) -> None:
@@ -62,20 +73,25 @@ def mark_up() -> None:
         index_changed()  # answers cached from the database engine meanwhile give way
 
 
-def ping() -> bool:
-    """A direct check (for /healthz): closes the breaker and catches up when the cluster is back."""
+def reachable() -> bool:
+    """Whether the cluster answers now. Only asks: changes nothing, whatever the answer."""
     if not configured():
         return False
     try:
         client(timeout=settings.ELASTICSEARCH_TIMEOUT).info()
-    except ERRORS as error:
-        mark_down(error)
+    except ERRORS:
         return False
-    was_down = bool(cache.get(BREAKER_KEY))
-    mark_up()
-    if was_down:
-        catch_up()
     return True
+
+
+def recover() -> int:
+    """When the cluster answers: send what it missed, then let searches go to it again (periodic task)."""
+    if not reachable():
+        return 0
+    sent = catch_up()
+    if not missed_changes():
+        mark_up()
+    return sent
 
 
 def ensure_index() -> None:
@@ -117,6 +133,7 @@ def push(entries: list[SearchEntry], *, read_at=None, refresh: bool = False) -> 
         _, errors = bulk(es, _actions(entries, alias()), refresh=refresh, raise_on_error=False, chunk_size=BATCH)
     except ERRORS as error:
         mark_down(error)
+        _missed()
         return False
     failed = {str(next(iter(error.values())).get("_id")) for error in errors if _not_a_missing_delete(error)}
     sent = [entry for entry in entries if str(entry.page_id) not in failed]
@@ -137,6 +154,7 @@ def _not_a_missing_delete(error: dict) -> bool:
 
 def push_ids(page_ids) -> bool:
     if not available():
+        _missed()
         return False
     read_at = timezone.now()
     return push(list(SearchEntry.objects.filter(page_id__in=list(page_ids), dirty=True)), read_at=read_at)
@@ -156,8 +174,11 @@ def catch_up() -> int:
     while True:
         read_at = timezone.now()
         batch = list(SearchEntry.objects.unsynced().filter(page_id__gt=last_id).order_by("page_id")[:BATCH])
-        if not batch or not push(batch, read_at=read_at):
+        if not batch:
+            cache.delete(MISSED_KEY)
             return sent
+        if not push(batch, read_at=read_at) and cache.get(BREAKER_KEY):
+            return sent  # down again: the changes are still missed
         sent += len(batch)
         last_id = batch[-1].page_id
 

@@ -2,37 +2,31 @@
 Registered with Wagtail's hooks; imported by ``search/wagtail_hooks.py``.
 """
 
-import logging
-
-from django.conf import settings
 from wagtail import hooks
 
 from core.extension_points import HEALTH_CHECKS, PERIODIC_TASKS
 
 from . import elastic
 
-logger = logging.getLogger(__name__)
-
 
 @hooks.register(HEALTH_CHECKS)
 def search_engine_health():
     """Which engine answers searches; Elasticsearch down is degraded, not failing (the database answers).
 
-    It only reads: missed changes are sent by the periodic task, never by a health check.
+    It only asks: it neither opens nor closes the breaker and sends nothing. Missed changes are
+    sent by the periodic task, and until then the database engine keeps answering.
     """
     if not elastic.configured():
         return "search", {"engine": "database", "elasticsearch": "not configured"}
-    try:
-        elastic.client(timeout=settings.ELASTICSEARCH_TIMEOUT).info()
-    except elastic.ERRORS as error:
-        elastic.mark_down(error)
+    if not elastic.reachable():
         return "search", {"engine": "database", "elasticsearch": "unavailable", "fallback": True}
-    elastic.mark_up()
-    return "search", {"engine": "elasticsearch", "elasticsearch": "ok"}
+    if elastic.missed_changes():
+        return "search", {"engine": "database", "elasticsearch": "catching up", "fallback": True}
+    return "search", {"engine": "elasticsearch" if elastic.available() else "database", "elasticsearch": "ok"}
 
 
 @hooks.register(PERIODIC_TASKS)
 def send_missed_changes(stdout):
-    if elastic.configured() and elastic.ping():
-        sent = elastic.catch_up()
+    if elastic.configured():
+        sent = elastic.recover()
         stdout.write(f"Search index: {sent} missed changes sent to Elasticsearch.")

@@ -76,8 +76,9 @@ def follow(change: publishing.PublicChange) -> None:
     """Heard at once, inside the change's transaction: the entries commit with the change."""
     if change.reason is Reason.DELETED:
         forget(change.page_ids)
-    elif change.reason is not Reason.EDITED and change.page_ids:
-        # A public thing that is not a page (a tour, a scan code) shows in no entry.
+    elif change.reason not in (Reason.EDITED, Reason.APPROVED) and change.page_ids:
+        # A public thing that is not a page (a tour, a scan code) shows in no entry; an approval
+        # is heard again as the publishing it makes.
         reindex(Page.objects.filter(pk__in=change.page_ids).specific())
 
 

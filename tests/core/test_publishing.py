@@ -173,3 +173,40 @@ def test_a_rolled_back_change_is_never_announced_after_commit(product):
     finally:
         publishing._after_commit.remove(heard_after.append)
     assert heard_after == []
+
+
+def test_uploading_an_image_in_the_admin_changes_nothing_public(site_tree, make_user, heard, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.models import Collection
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (90, 140, 60)).save(buffer, "JPEG")
+    client.force_login(make_user("superuser"))
+    version = page_cache.content_version()
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Vườn bơ Krông Nô",
+            "file": SimpleUploadedFile("vuon-bo.jpg", buffer.getvalue(), content_type="image/jpeg"),
+            "collection": Collection.get_first_root_node().pk,
+            "tags": "",
+        },
+    )
+    assert response.status_code == 302
+    assert get_image_model().objects.filter(title="Vườn bơ Krông Nô").exists()
+    assert heard == []  # the form sets the (empty) tags too: still nothing public
+    assert page_cache.content_version() == version
+
+
+def test_creating_a_draft_product_changes_nothing_public(make_product, heard):
+    version = page_cache.content_version()
+    draft = make_product(title="Trà hoa vàng (bản nháp)", live=False)
+    assert ScanCode.objects.filter(product=draft).exists()  # its code is made, but leads nowhere yet
+    assert heard == []
+    assert page_cache.content_version() == version
+
+
+def test_a_merged_change_has_no_single_reason():
+    merged = publishing.PublicChange(frozenset({1}), frozenset({Reason.PUBLISHED, Reason.MOVED}))
+    with pytest.raises(ValueError):
+        _ = merged.reason
