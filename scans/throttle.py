@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
 from core import page_cache
+from core.client_address import client_address
 
 from . import counting
 
@@ -48,8 +49,7 @@ def _limits(block_rate: str, count_rate: str) -> tuple[int, float, float]:
 
 
 def _client_key(request, window: int) -> str:
-    header = settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR"
-    address = request.META.get(header, "").split(",")[0].strip()
+    address = client_address(request) or ""
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:24]
     return f"scans:window:{int(time.time() // window)}:{digest}"
 

@@ -8,6 +8,7 @@ here, once, with its default (see the README's table).
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_float, env_int, env_list, env_str
 
@@ -25,8 +26,17 @@ NFC_MASTER_KEY = env_str("NFC_MASTER_KEY")
 # Scans per client and minute: counted up to the first rate, refused (429) beyond the second.
 SCAN_COUNT_RATE = env_str("SCAN_COUNT_RATE", "30/m")
 SCAN_BLOCK_RATE = env_str("SCAN_BLOCK_RATE", "300/m")
-# Behind a proxy, the client's address header (e.g. HTTP_X_FORWARDED_FOR) for the rate limits.
-RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+# How many proxies in front of the site append to X-Forwarded-For (core/client_address.py):
+# 0, no proxy: REMOTE_ADDR only, the header is ignored. For the scan limits and the login lockout.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, got {TRUSTED_PROXY_COUNT}")
+if env_str("RATELIMIT_IP_META_KEY"):
+    # It took the leftmost X-Forwarded-For address, which the client writes: refuse it rather
+    # than silently count every scan under the proxy's address.
+    raise ImproperlyConfigured(
+        "RATELIMIT_IP_META_KEY is gone: set TRUSTED_PROXY_COUNT to the number of proxies in front of the site."
+    )
 # Where scan counts wait in Redis before they are written to the database.
 SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
 # How long a rendered public page (the QR showcase) is kept; 0 turns the page cache off.
