@@ -5,6 +5,7 @@ No DEBUG, no default secret key: ``dev.py`` loosens, ``test.py`` speeds up,
 here, once, with its default (see the README's table).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,13 @@ if env_str("RATELIMIT_IP_META_KEY"):
     raise ImproperlyConfigured(
         "RATELIMIT_IP_META_KEY is gone: set TRUSTED_PROXY_COUNT to the number of proxies in front of the site."
     )
+# Login lockout (django-axes): so many wrong passwords for one account, or from one address,
+# within the cool-off, and that account or address may not sign in until the cool-off has passed.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
+for _name, _value in (("LOGIN_FAILURE_LIMIT", LOGIN_FAILURE_LIMIT), ("LOGIN_COOLOFF_MINUTES", LOGIN_COOLOFF_MINUTES)):
+    if _value < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more, got {_value}")
 # Where scan counts wait in Redis before they are written to the database.
 SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
 # How long a rendered public page (the QR showcase) is kept; 0 turns the page cache off.
@@ -98,6 +106,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +124,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a refused login (too many wrong passwords) into the lockout page.
+    "axes.middleware.AxesMiddleware",
     # Last, so that it knows who is signed in; a cached page skips only what follows it: the view.
     "core.page_cache.PageCacheMiddleware",
 ]
@@ -159,12 +170,39 @@ else:
         }
     }
 
+# django-axes first: it refuses a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Login lockout (django-axes; docs/operations.md → login lockout) -----------------------
+# Every login through django.contrib.auth's authenticate() — the Wagtail admin, the login form
+# of the private pages (/_util/login/), the Django admin — counts. Failures are kept in the
+# database (no Redis needed), one row per account, address and browser, and forgotten after
+# the cool-off; a successful login clears the account's and the address's failures.
+AXES_ENABLED = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+# Either is enough to lock: the account (whatever the address: a spread-out guesser) or the
+# address (whatever the account: one guesser trying many accounts).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The same address the scan limits use: REMOTE_ADDR, or X-Forwarded-For per TRUSTED_PROXY_COUNT.
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_COOLOFF_MESSAGE = "Tài khoản tạm bị khóa vì nhập sai mật khẩu quá nhiều lần. Xin thử lại sau."
+# No log of every successful login with its address: the failures are all the lockout needs.
+AXES_DISABLE_ACCESS_LOG = True
 
 # --- Language: Vietnamese first ---------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -3,7 +3,6 @@ of it; then the ``X-Forwarded-For`` entry that many hops from the right, never o
 wrote itself."""
 
 import pytest
-from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
 from core.client_address import client_address
@@ -57,15 +56,3 @@ def test_addresses_are_spelled_one_way(settings):
 def test_no_usable_address_at_all_is_none(settings):
     settings.TRUSTED_PROXY_COUNT = 0
     assert client_address(request_from("")) is None
-
-
-def test_the_retired_header_setting_stops_the_start_up(monkeypatch):
-    import importlib
-
-    import portal.settings.base as base
-
-    monkeypatch.setenv("RATELIMIT_IP_META_KEY", "HTTP_X_FORWARDED_FOR")
-    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXY_COUNT"):
-        importlib.reload(base)
-    monkeypatch.delenv("RATELIMIT_IP_META_KEY")
-    importlib.reload(base)

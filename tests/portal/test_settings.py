@@ -97,6 +97,63 @@ def test_production_ignores_debug_from_the_environment(tmp_path):
     assert result.stdout.split()[-2:] == ["False", "True"]
 
 
+LOCKOUT_SETTINGS = (
+    "from django.conf import settings; "
+    "print(settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT, int(settings.AXES_COOLOFF_TIME.total_seconds()), "
+    "'+'.join(settings.AXES_LOCKOUT_PARAMETERS), settings.AXES_RESET_ON_SUCCESS, settings.AXES_HANDLER, "
+    "settings.AUTHENTICATION_BACKENDS[0], 'axes.middleware.AxesMiddleware' in settings.MIDDLEWARE, "
+    "settings.AXES_CLIENT_IP_CALLABLE, settings.TRUSTED_PROXY_COUNT)"
+)
+
+
+@pytest.mark.parametrize(
+    ("environment", "limit", "cool_off", "proxies"),
+    [
+        pytest.param({}, "5", "900", "0", id="defaults"),
+        pytest.param(
+            {"LOGIN_FAILURE_LIMIT": "3", "LOGIN_COOLOFF_MINUTES": "30", "TRUSTED_PROXY_COUNT": "1"},
+            "3",
+            "1800",
+            "1",
+            id="from-the-environment",
+        ),
+    ],
+)
+def test_production_keeps_the_login_lockout_on(tmp_path, environment, limit, cool_off, proxies):
+    result = run_manage(
+        tmp_path, "shell", "--verbosity=0", "-c", LOCKOUT_SETTINGS, SECRET_KEY=secrets.token_urlsafe(48), **environment
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-10:] == [
+        "True",
+        limit,
+        cool_off,
+        "username+ip_address",  # either the account or the address locks
+        "True",
+        "axes.handlers.database.AxesDatabaseHandler",  # no Redis needed
+        "axes.backends.AxesStandaloneBackend",
+        "True",
+        "core.client_address.client_address",
+        proxies,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        pytest.param("LOGIN_FAILURE_LIMIT", "0", "LOGIN_FAILURE_LIMIT must be 1 or more", id="no-failure-limit"),
+        pytest.param("TRUSTED_PROXY_COUNT", "-1", "TRUSTED_PROXY_COUNT must be 0 or more", id="negative-proxies"),
+        pytest.param("RATELIMIT_IP_META_KEY", "HTTP_X_FORWARDED_FOR", "set TRUSTED_PROXY_COUNT", id="retired"),
+    ],
+)
+def test_production_refuses_a_lockout_or_proxy_setting_it_cannot_honour(tmp_path, variable, value, message):
+    result = run_manage(tmp_path, "check", SECRET_KEY=secrets.token_urlsafe(48), **{variable: value})
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
 def test_production_rejects_a_malformed_boolean_at_start_up(tmp_path):
     result = run_manage(tmp_path, "check", SECRET_KEY=secrets.token_urlsafe(48), SECURE_SSL_REDIRECT="sometimes")
 
