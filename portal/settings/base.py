@@ -229,6 +229,9 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Cổng sản phẩm OCOP Việt Nam"
+# No avatars from Gravatar: the admin would send a hash of each account's e-mail to an outside
+# service with every page (and the image fails where there is no internet). Initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Stories publish the revision their reviewer approved, not whatever was saved last.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.review.workflow.publish_reviewed_revision"

@@ -85,10 +85,8 @@ def account(role, tour, make_user, make_producer):
 
 
 @pytest.fixture
-def admin_page(chromium, live_server, account, settings):
+def admin_page(chromium, live_server, account):
     """A desktop-sized page in Chromium, logged into the admin as `account` (through the session cookie)."""
-    # The admin shows each account's Gravatar; there is no internet here, and nothing to test in it.
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
     client = Client()
     client.force_login(account)
     context = chromium.new_context(base_url=live_server.url, **DESKTOP)
