@@ -23,3 +23,9 @@ class AccountsConfig(AppConfig):
         from .roles import unlink_producer_account
 
         post_delete.connect(unlink_producer_account, sender=ProducerAccount, dispatch_uid="ocop-unlink-producer")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .lockout import clear_own_failures
+
+        user_logged_in.connect(clear_own_failures, dispatch_uid="ocop-clear-login-failures")

@@ -187,7 +187,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Every login through django.contrib.auth's authenticate() — the Wagtail admin, the login form
 # of the private pages (/_util/login/), the Django admin — counts. Failures are kept in the
 # database (no Redis needed), one row per account, address and browser, and forgotten after
-# the cool-off; a successful login clears the account's and the address's failures.
+# the cool-off.
 AXES_ENABLED = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
@@ -195,7 +195,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
 # Either is enough to lock: the account (whatever the address: a spread-out guesser) or the
 # address (whatever the account: one guesser trying many accounts).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A successful login clears that account's failures (accounts/lockout.py), not its address's:
+# axes' own reset would let a guesser wipe them by signing in to an account of its own.
+AXES_RESET_ON_SUCCESS = False
 # The same address the scan limits use: REMOTE_ADDR, or X-Forwarded-For per TRUSTED_PROXY_COUNT.
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"

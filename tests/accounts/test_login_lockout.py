@@ -117,6 +117,19 @@ def test_a_success_before_the_limit_clears_the_count(client, account):
     assert signed_in(client)
 
 
+def test_signing_in_to_ones_own_account_does_not_clear_the_guesses_at_another(client, account, other_account):
+    """A guesser with an account of its own (any producer) may not wipe its failures at
+    someone else's account, nor its address's, by signing in to its own between guesses."""
+    for round_ in range(3):
+        for number in range(2):
+            sign_in(client, "/admin/login/", "bientap", f"sai-{round_}-{number}")
+        assert sign_in(client, "/admin/login/", "thamdinh", PASSWORD).status_code in (302, 429)
+        client.logout()
+
+    assert_locked_out(sign_in(client, "/admin/login/", "bientap", PASSWORD, REMOTE_ADDR="203.0.113.50"))
+    assert_locked_out(sign_in(client, "/admin/login/", "thamdinh", PASSWORD))
+
+
 def age(delta):
     """Move the recorded failures back in time."""
     AccessAttempt.objects.update(attempt_time=F("attempt_time") - delta)
