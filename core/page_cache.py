@@ -17,7 +17,10 @@ view restriction, requests carrying a one-off parameter (``BYPASS_PARAMS``, a
 signed NFC verdict), and any response that is not a plain 200 or sets a cookie.
 
 Off unless ``PAGE_CACHE_SECONDS`` > 0, which needs a cache every worker shares (Redis):
-a per-process cache would keep a copy that another process invalidated.
+a per-process cache would keep a copy that another process invalidated. Off, too, while
+Redis is down (``core.cache``): there is then no content version, so nothing is cached or
+remembered by it; when Redis answers again the version moves before anything is read, so no
+copy from before the outage is served after a change published during it.
 """
 
 import hashlib
@@ -26,8 +29,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from wagtail import hooks
 
+from . import cache as shared_cache
 from . import publishing
+from .extension_points import CACHE_RECOVERED
 
 VERSION_KEY = "pages:content-version"
 
@@ -36,8 +42,10 @@ def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
 
 
-def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+def content_version() -> int | None:
+    """The current content version; None while the shared cache is down (nothing may be kept by it)."""
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    return None if shared_cache.down() else version
 
 
 def content_changed(change=None) -> None:
@@ -52,6 +60,8 @@ def connect() -> None:
     # rendered the old content meanwhile cached it under the first new version.
     publishing.subscribe(content_changed)
     publishing.subscribe(content_changed, after_commit=True)
+    # Changes published while Redis was down could not move the version: move it on its return.
+    hooks.register(CACHE_RECOVERED, content_changed)
 
 
 # The query parameters a cached page reads: the scanned package on the showcase varies the
@@ -73,9 +83,12 @@ def request_key(request) -> str | None:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return None
+    version = content_version()
+    if version is None:
+        return None
     variant = "&".join(f"{name}={request.GET.get(name, '')[:64]}" for name in VARY_PARAMS)
     digest = hashlib.sha1(f"{request.get_host()}|{request.path}|{variant}".encode()).hexdigest()
-    return f"pages:{content_version()}:{timezone.localdate().isoformat()}:{digest}"
+    return f"pages:{version}:{timezone.localdate().isoformat()}:{digest}"
 
 
 def _from_cache(stored) -> HttpResponse:

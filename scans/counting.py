@@ -8,18 +8,26 @@ rows in one transaction, and only then deletes it; a failed flush leaves the
 renamed hash to be retried.
 
 Without Redis (a laptop, the embedded default) each scan adds to its ``ScanDay``
-row directly: correct, one small write per scan.
+row directly: correct, one small write per scan. So does a scan while Redis is down
+(``core.cache``'s breaker open, or the ``HINCRBY`` failing): counted, never dropped —
+a producer's figures are worth one small database write per scan for the outage.
 """
 
+import logging
 import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from redis.exceptions import ResponseError
+
+from core import cache as shared_cache
 
 from .models import DeviceClass, ScanCode, ScanDay
+
+logger = logging.getLogger(__name__)
 
 SEPARATOR = "|"
 
@@ -53,20 +61,21 @@ def referrer_host(referrer: str, own_host: str) -> str:
 
 
 def _redis():
-    """The raw Redis client of the default cache, or None when the cache is not Redis."""
+    """The raw Redis client of the default cache, or None when the cache is not Redis or is down now."""
     if not settings.REDIS_URL:
         return None
-    from django.core.cache import cache
-
-    return cache._cache.get_client(_pending(), write=True)  # Django's RedisCache keeps redis-py clients
+    return shared_cache.redis_client(_pending())
 
 
 def record(code_id: int, device: str, host: str) -> None:
     day = timezone.localdate().isoformat()
     client = _redis()
     if client is not None:
-        client.hincrby(_pending(), SEPARATOR.join((day, str(code_id), device, host)), 1)
-        return
+        try:
+            client.hincrby(_pending(), SEPARATOR.join((day, str(code_id), device, host)), 1)
+            return
+        except shared_cache.ERRORS as error:
+            shared_cache.failed(error)  # logged by the breaker; this scan is counted in the database
     _add(day, code_id, device, host, 1)
 
 
@@ -78,7 +87,8 @@ def _add(day: str, code_id: int, device: str, host: str, count: int) -> None:
         try:
             with transaction.atomic():
                 ScanDay.objects.create(day=day, code_id=code_id, device=device, referrer_host=host, count=count)
-        except Exception:  # created meanwhile by a concurrent scan: add to it instead
+        except IntegrityError:
+            logger.info("Scan counts: the row for %s, code %s was created meanwhile; adding to it", day, code_id)
             ScanDay.objects.filter(day=day, code_id=code_id, device=device, referrer_host=host).update(
                 count=F("count") + count
             )
@@ -102,12 +112,16 @@ def waiting_by_code(since_day=None, producer_id=None) -> dict[int, int]:
         return {}
     since = since_day.isoformat() if since_day else ""
     waiting: dict[int, int] = {}
-    for name in [_pending(), *_flushing_batches(client)]:
-        for field, value in client.hgetall(name).items():
-            field = field.decode() if isinstance(field, bytes) else field
-            day, code_id, _ = field.split(SEPARATOR, 2)
-            if day >= since:
-                waiting[int(code_id)] = waiting.get(int(code_id), 0) + int(value)
+    try:
+        for name in [_pending(), *_flushing_batches(client)]:
+            for field, value in client.hgetall(name).items():
+                field = field.decode() if isinstance(field, bytes) else field
+                day, code_id, _ = field.split(SEPARATOR, 2)
+                if day >= since:
+                    waiting[int(code_id)] = waiting.get(int(code_id), 0) + int(value)
+    except shared_cache.ERRORS as error:
+        shared_cache.failed(error)  # the figures show what the database holds until Redis answers
+        return {}
     if waiting and producer_id is not None:
         own = set(
             ScanCode.objects.filter(pk__in=waiting, product__producer_id=producer_id).values_list("pk", flat=True)
@@ -123,12 +137,15 @@ def flush() -> int:
         return 0
     names = _flushing_batches(client)
     batch = _flushing_prefix() + uuid.uuid4().hex
-    try:
-        client.rename(_pending(), batch)
-        names.append(batch)
-    except Exception as error:  # no pending hash: nothing was scanned since the last flush
-        if "no such key" not in str(error).lower():
-            raise
+    # No pending hash: nothing was scanned since the last flush (RENAME would answer "no such key").
+    if client.exists(_pending()):
+        try:
+            client.rename(_pending(), batch)
+            names.append(batch)
+        except ResponseError as error:
+            if client.exists(_pending()):  # not a hash that vanished meanwhile: a real failure
+                raise
+            logger.info("Scan counts: the pending hash was taken by a concurrent flush: %s", error)
     moved = 0
     for name in names:
         counts = client.hgetall(name)

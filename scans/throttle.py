@@ -6,6 +6,10 @@ or refused (``SCAN_BLOCK_RATE``); the version says whether a remembered code →
 answer still holds (see ``scans.views._resolve``). With Redis they come in one pipelined
 round trip. The counter is keyed by a keyed hash of the client's address and lives one
 window: no address is stored, nothing outlives the minute.
+
+While Redis is down (``core.cache``'s breaker) there is no version — the scan asks the
+database — and no window: every scan is answered and counted (the limits fail open rather
+than refuse a phone because a cache is missing).
 """
 
 import functools
@@ -18,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from core import cache as shared_cache
 from core import page_cache
 from core.client_address import client_address
 
@@ -54,8 +59,11 @@ def _client_key(request, window: int) -> str:
     return f"scans:window:{int(time.time() // window)}:{digest}"
 
 
-def read(request) -> tuple[int, int]:
-    """(content version, this client's scans in the current window, this one included)."""
+def read(request) -> tuple[int | None, int]:
+    """(content version, this client's scans in the current window, this one included).
+
+    The version is None while the shared cache is down: nothing may then be remembered by it.
+    """
     window = limits()[0]
     key = _client_key(request, window)
     client = counting._redis()
@@ -65,8 +73,14 @@ def read(request) -> tuple[int, int]:
         pipeline.get(cache.make_key(page_cache.VERSION_KEY))
         pipeline.incr(counter)
         pipeline.expire(counter, window + 1)
-        version, count, _ = pipeline.execute()
+        try:
+            version, count, _ = pipeline.execute()
+        except shared_cache.ERRORS as error:
+            shared_cache.failed(error)  # logged by the breaker; no window, no version (below)
+            return None, 1
         return (int(version) if version is not None else page_cache.content_version()), count
+    if shared_cache.down():
+        return None, 1
     cache.add(key, 0, window + 1)
     try:
         count = cache.incr(key)

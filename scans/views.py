@@ -57,7 +57,8 @@ def _resolve(request, raw: str) -> Resolved | None:
 
     Every committed change (a code retired, a product unpublished, moved or made
     private) moves the version, as for the cached pages. Remembering needs a cache
-    that every worker shares (``page_cache.enabled()``); without one, the database.
+    that every worker shares (``page_cache.enabled()``); without one, or while it is down,
+    the database.
     """
     code = normalise(raw)
     if code is None:
@@ -65,6 +66,8 @@ def _resolve(request, raw: str) -> Resolved | None:
     if not page_cache.enabled():
         return _resolved_from_database(code) or None
     version = _scan_state(request)[0]
+    if version is None:  # the shared cache is down: nothing is remembered meanwhile
+        return _resolved_from_database(code) or None
     found = _recent.get((version, code))
     if found is None:
         key = f"scans:resolved:{version}:{code}"
@@ -97,7 +100,7 @@ def not_a_code(request, raw: str):
     return unknown_code(request, "")
 
 
-def _scan_state(request) -> tuple[int, int]:
+def _scan_state(request) -> tuple[int | None, int]:
     """(content version, this client's scans in the window): asked once per request."""
     if not hasattr(request, "_scan_state"):
         request._scan_state = throttle.read(request)

@@ -1,12 +1,14 @@
-"""What search adds to core's health check and periodic work (``core.extension_points``).
+"""What search adds to core's health check, periodic work and cache recovery (``core.extension_points``).
 Registered with Wagtail's hooks; imported by ``search/wagtail_hooks.py``.
 """
 
 from wagtail import hooks
 
-from core.extension_points import HEALTH_CHECKS, PERIODIC_TASKS
+from core.extension_points import CACHE_RECOVERED, HEALTH_CHECKS, PERIODIC_TASKS
 
 from . import elastic
+from .freshness import index_changed
+from .models import SearchEntry
 
 
 @hooks.register(HEALTH_CHECKS)
@@ -30,3 +32,14 @@ def send_missed_changes(stdout):
     if elastic.configured():
         sent = elastic.recover()
         stdout.write(f"Search index: {sent} missed changes sent to Elasticsearch.")
+
+
+@hooks.register(CACHE_RECOVERED)
+def forget_answers_from_before_the_outage():
+    """Redis answers again: changes committed while it was down moved no index version, and a
+    change Elasticsearch missed meanwhile could not be flagged. Move the version; flag missed
+    changes if any wait to be sent, so the database engine answers until the periodic catch-up.
+    """
+    index_changed()
+    if elastic.configured() and SearchEntry.objects.unsynced().exists():
+        elastic._missed()

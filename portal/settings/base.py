@@ -22,6 +22,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
+# Redis down must not take the site down (core/cache.py): seconds to connect and to answer,
+# then seconds each process treats the cache as absent after a failure before trying again.
+REDIS_TIMEOUT = env_float("REDIS_TIMEOUT", 0.25)
+REDIS_RETRY_AFTER = env_float("REDIS_RETRY_AFTER", 10.0)
 # The NFC tags' keys are derived from this (32 hex characters); empty: NFC taps are not verified.
 NFC_MASTER_KEY = env_str("NFC_MASTER_KEY")
 # Scans per client and minute: counted up to the first rate, refused (429) beyond the second.
@@ -160,6 +164,7 @@ if REDIS_URL:
             "BACKEND": "core.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ocop",
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
 else:
@@ -260,6 +265,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions in the database, never in the cache: signing in to the admin keeps working while Redis is down.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 LOGGING = {
     "version": 1,

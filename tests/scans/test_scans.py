@@ -133,6 +133,67 @@ def test_a_burst_of_ten_thousand_scans_loses_no_count(product, redis_buffer):
     assert sum(ScanDay.objects.filter(code=code).values_list("count", flat=True)) == 10_000
 
 
+def test_a_row_made_meanwhile_by_a_concurrent_scan_is_added_to_and_logged(product, monkeypatch, caplog):
+    import logging
+
+    from django.utils import timezone
+
+    code = ScanCode.for_product(product)
+    day = timezone.localdate()
+    ScanDay.objects.create(day=day, code=code, device="phone", referrer_host="", count=5)
+    real_filter, missed = ScanDay.objects.filter, []
+
+    def filter_before_the_other_scan_committed(*args, **kwargs):
+        if not missed:  # the first update finds no row: the other scan had not committed it yet
+            missed.append(True)
+            return real_filter(*args, **kwargs).none()
+        return real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(ScanDay.objects, "filter", filter_before_the_other_scan_committed)
+    caplog.set_level(logging.INFO, logger="scans.counting")
+    counting._add(day.isoformat(), code.pk, "phone", "", 1)
+    assert ScanDay.objects.get(code=code, day=day, device="phone").count == 6
+    assert any("created meanwhile" in record.message for record in caplog.records)
+
+
+def test_a_flush_with_nothing_scanned_moves_nothing(product, redis_buffer):
+    assert counting.flush() == 0
+    assert counting.waiting_by_code() == {}
+
+
+def test_a_flush_tells_a_hash_taken_meanwhile_from_a_real_failure(product, redis_buffer, monkeypatch, caplog):
+    import logging
+
+    import redis
+
+    code = ScanCode.for_product(product)
+    counting.record(code.pk, "phone", "")
+    client = counting._redis()
+    real_rename = redis.Redis.rename
+
+    def taken_by_a_concurrent_flush(self, source, target):
+        real_rename(self, source, counting._flushing_prefix() + "other-flush")
+        return real_rename(self, source, target)  # Redis answers "no such key"
+
+    monkeypatch.setattr(redis.Redis, "rename", taken_by_a_concurrent_flush)
+    caplog.set_level(logging.INFO, logger="scans.counting")
+    assert counting.flush() == 0  # the other flush writes what it took
+    assert any("concurrent flush" in record.message for record in caplog.records)
+    monkeypatch.setattr(redis.Redis, "rename", real_rename)
+    assert counting.flush() == 1  # had it died, its batch is found on the next run, and written once
+    assert ScanDay.objects.get(code=code).count == 1
+
+    counting.record(code.pk, "phone", "")
+
+    def refused(self, source, target):
+        raise redis.exceptions.ResponseError("READONLY You can't write against a read only replica.")
+
+    monkeypatch.setattr(redis.Redis, "rename", refused)
+    with pytest.raises(redis.exceptions.ResponseError):
+        counting.flush()
+    assert client.exists(counting._pending())  # nothing lost: the next flush takes it
+
+
 def test_an_editor_adds_a_batch_code_in_the_admin(client, product, make_user):
     from django.urls import reverse
 
