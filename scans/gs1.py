@@ -13,6 +13,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from catalogue.gtin import normalise_gtin
+from core.visibility import public_pages
 
 from .models import CodeKind, ScanCode
 from .views import count_scan, too_many_scans
@@ -46,7 +47,7 @@ def _find(gtin: str, lot: str, serial: str):
     """The live product with this GTIN, and the batch or item code matching the lot or serial."""
     from catalogue.models import ProductPage
 
-    product = ProductPage.objects.live().public().filter(gtin=gtin).first()
+    product = public_pages(ProductPage.objects).filter(gtin=gtin).first()
     if product is None:
         return None, None
     codes = ScanCode.objects.filter(product=product, retired_at__isnull=True)

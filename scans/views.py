@@ -13,6 +13,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from core import page_cache
+from core.visibility import public_pages
 
 from . import counting, nfc, throttle, verdicts
 from .codes import normalise
@@ -32,7 +33,7 @@ def _live_code(raw: str) -> ScanCode | None:
     scan_code = ScanCode.objects.filter(code=code, retired_at__isnull=True).select_related("product").first()
     if scan_code is None:
         return None
-    if not ProductPage.objects.live().public().filter(pk=scan_code.product_id).exists():
+    if not public_pages(ProductPage.objects).filter(pk=scan_code.product_id).exists():
         return None
     return scan_code
 

@@ -8,9 +8,9 @@ live, not public, or not a searchable kind).
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Page
 
 from core.text import name_key
+from core.visibility import public_pages
 from stories.blocks import readable_text
 
 from .models import EntryKind
@@ -181,10 +181,6 @@ def story_fields(story, producer) -> dict:
             "reading_minutes": story.reading_minutes,
         },
     }
-
-
-def public_pages():
-    return Page.objects.live().public()
 
 
 def entry_fields(page) -> dict | None:

@@ -3,15 +3,19 @@
 Publish, unpublish, delete, move and privacy changes update the ``SearchEntry``
 rows at once (inside the same transaction); Elasticsearch gets the changed rows
 when the transaction commits, or later through ``catch_up`` if it was down.
-A page that is not live and public never gets a row: its row becomes a tombstone.
+A page that is not public (``core.visibility.public_pages``: live, no view restriction, every
+ancestor live) never gets a row: its row becomes a tombstone. Publishing a section brings back
+the pages below it that were published while it was not live.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
 from core import publishing
 from core.publishing import Reason
+from core.visibility import public_pages
 
 from . import elastic
 from .entries import entry_fields, producer_fields, product_fields, story_fields
@@ -79,7 +83,27 @@ def follow(change: publishing.PublicChange) -> None:
     elif change.reason not in (Reason.EDITED, Reason.APPROVED) and change.page_ids:
         # A public thing that is not a page (a tour, a scan code) shows in no entry; an approval
         # is heard again as the publishing it makes.
-        reindex(Page.objects.filter(pk__in=change.page_ids).specific())
+        pages = Page.objects.filter(pk__in=change.page_ids)
+        reindex(pages.specific())
+        if change.reason is Reason.PUBLISHED:
+            reindex(_unindexed_live_descendants(pages))
+
+
+def _unindexed_live_descendants(pages):
+    """The live pages below these that the index lacks: what a section brings back by being published.
+
+    A page published under an unpublished section got no entry (it was not public); once the
+    section is live again, so is the page. Re-publishing a section that was live already finds
+    only the few live pages below it that never have an entry (private ones), not its thousands
+    of indexed products.
+    """
+    below = Q()
+    for page in pages.filter(numchild__gt=0):
+        below |= Q(path__startswith=page.path, depth__gt=page.depth)
+    if not below:
+        return []
+    indexed = SearchEntry.objects.filter(deleted=False).values("page_id")
+    return Page.objects.filter(below).live().exclude(pk__in=indexed).specific()
 
 
 def connect() -> None:
@@ -98,7 +122,7 @@ def rebuild_entries(batch_size: int = 1000) -> dict:
     started = timezone.now()
     producers = {
         producer.pk: producer
-        for producer in ProducerPage.objects.live().public().select_related("province__region", "ward", "image")
+        for producer in public_pages(ProducerPage.objects).select_related("province__region", "ward", "image")
     }
     counts = {"product": 0, "producer": 0, "story": 0}
     buffer: list[SearchEntry] = []
@@ -114,15 +138,14 @@ def rebuild_entries(batch_size: int = 1000) -> dict:
     for producer in producers.values():
         add(producer, producer_fields(producer))
     products = (
-        ProductPage.objects.live()
-        .public()
+        public_pages(ProductPage.objects)
         .select_related("category__parent", "origin_province__region", "origin_ward", "image")
         .prefetch_related("certifications")
         .order_by("pk")
     )
     for product in products.iterator(chunk_size=batch_size):
         add(product, product_fields(product, producers.get(product.producer_id)))
-    for story in StoryPage.objects.live().public().select_related("cover_image").order_by("pk"):
+    for story in public_pages(StoryPage.objects).select_related("cover_image").order_by("pk"):
         add(story, story_fields(story, producers.get(story.producer_id)))
     _flush(buffer)
     tombstoned = SearchEntry.objects.filter(deleted=False, updated_at__lt=started).update(

@@ -14,6 +14,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.visibility import public_pages
+
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
@@ -172,7 +174,7 @@ class RelatedProductsValue(blocks.StructValue):
         ids = [page.pk for page in self.get("products") or [] if page is not None]
         if not ids:
             return []
-        products = ProductPage.objects.live().public().filter(pk__in=ids).select_related("image", "origin_province")
+        products = public_pages(ProductPage.objects).filter(pk__in=ids).select_related("image", "origin_province")
         by_id = {product.pk: product for product in products}
         return [by_id[pk] for pk in ids if pk in by_id]
 

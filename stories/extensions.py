@@ -8,6 +8,7 @@ from wagtail import hooks
 from accounts.roles import EDITORS, PRODUCERS, REVIEWERS, ensure_workflow, grant, grant_pages
 from catalogue.models import HomePage, ProducerPage, ProductPage
 from core.extension_points import PAGE_CONTEXT, PAGE_SECTIONS, PRODUCER_DASHBOARD, ROLES, SITE_SECTIONS, Section
+from core.visibility import public_pages
 
 from .models import AuthenticityReviewTask, StoryIndexPage, StoryPage, verified_stories_about
 from .review.status import review_status
@@ -25,7 +26,7 @@ def verified_stories(page, request):
     if isinstance(page, HomePage):
         return {
             "latest_stories": verified_stories_about()[:LATEST_ON_HOME],
-            "story_index": StoryIndexPage.objects.live().public().first(),
+            "story_index": public_pages(StoryIndexPage.objects).first(),
         }
     return None
 

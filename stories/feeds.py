@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
 
+from core.visibility import public_pages
 from stories.models import StoryPage
 
 FEED_LENGTH = 30
@@ -25,7 +26,7 @@ class VerifiedStoriesFeed(Feed):
 
     def items(self):
         # Live already means verified: a story cannot go live without an approved review.
-        return StoryPage.objects.live().public().order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        return public_pages(StoryPage.objects).order_by("-first_published_at", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

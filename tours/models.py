@@ -7,6 +7,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
+from core.visibility import public_pages
+
 from .blocks import HotspotKind, ScenesBlock
 from .validation import MODEL3D_MEDIA_TYPES, check_equirectangular, check_model3d
 
@@ -166,7 +168,7 @@ def _hotspot_json(hotspot) -> dict | None:
         data["text"] = hotspot["text"]
     else:
         page = hotspot[hotspot["kind"]]
-        live = page is not None and type(page).objects.live().public().filter(pk=page.pk).exists()
+        live = page is not None and public_pages(type(page).objects).filter(pk=page.pk).exists()
         if not live:
             return None
         data["url"] = page.url

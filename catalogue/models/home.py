@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from core import extension_points
 from core.seo import SeoMixin
+from core.visibility import public_pages
 
 
 class HomePage(SeoMixin, Page):
@@ -33,8 +34,8 @@ class HomePage(SeoMixin, Page):
         # No descendant_of(self): the page tree only allows products under the one
         # products index below the one home page, and a path LIKE scan over 15,000
         # pages costs ten times the rest of the query.
-        products = ProductPage.objects.live().public()
-        context["product_index"] = ProductIndexPage.objects.live().public().first()
+        products = public_pages(ProductPage.objects)
+        context["product_index"] = public_pages(ProductIndexPage.objects).first()
         context["featured_products"] = attach_public_producers(
             products.filter(featured=True)
             .select_related("origin_province", "image", "category")

@@ -15,6 +15,7 @@ from accounts.permissions import PortalPermissionsMixin
 from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
+from core.visibility import public_pages
 
 from .media import WithTour
 
@@ -48,8 +49,7 @@ class ProducerIndexPage(PortalPermissionsMixin, SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Producers only live under the one producers index: no costly child_of path scan.
         producers = (
-            ProducerPage.objects.live()
-            .public()
+            public_pages(ProducerPage.objects)
             .select_related("province", "image")
             .prefetch_related("image__renditions")
             .order_by("title")
@@ -219,8 +219,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
 
     def live_products(self):
         return (
-            self.products.live()
-            .public()
+            public_pages(self.products)
             .select_related("origin_province", "image", "category")
             .prefetch_related("image__renditions")
             .order_by("-stars", "title")

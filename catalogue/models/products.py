@@ -19,6 +19,7 @@ from accounts.permissions import PortalPermissionsMixin
 from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
+from core.visibility import public_pages
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
@@ -74,7 +75,7 @@ class ProductIndexPage(PortalPermissionsMixin, SeoMixin, Page):
         # Not child_of(self): products can only live under the one products index
         # (parent_page_types, max_count), and the path LIKE scan of child_of made
         # the listing ten times slower at 15,000 products.
-        products = ProductPage.objects.live().public()
+        products = public_pages(ProductPage.objects)
         products = (
             form.filter(products)
             .select_related("origin_province", "image", "category")
@@ -96,7 +97,7 @@ def attach_public_producers(products) -> list:
     """
     products = list(products)
     producer_ids = {product.producer_id for product in products if product.producer_id}
-    public = ProducerPage.objects.live().public().filter(pk__in=producer_ids).in_bulk() if producer_ids else {}
+    public = public_pages(ProducerPage.objects).filter(pk__in=producer_ids).in_bulk() if producer_ids else {}
     for product in products:
         product.public_producer = public.get(product.producer_id)
     return products
@@ -335,7 +336,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         """The producer, only if its page is live and public (never name or link a draft)."""
         if not self.producer_id:
             return None
-        return ProducerPage.objects.live().public().filter(pk=self.producer_id).select_related("province").first()
+        return public_pages(ProducerPage.objects).filter(pk=self.producer_id).select_related("province").first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

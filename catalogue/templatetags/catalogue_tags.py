@@ -3,6 +3,7 @@
 from django import template
 
 from catalogue.models import ProductIndexPage
+from core.visibility import public_pages
 
 register = template.Library()
 
@@ -10,4 +11,4 @@ register = template.Library()
 @register.simple_tag
 def product_index_page():
     """The live, public product listing page (for links from 404 pages, search and the footer)."""
-    return ProductIndexPage.objects.live().public().first()
+    return public_pages(ProductIndexPage.objects).first()

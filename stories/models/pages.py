@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from accounts.permissions import PortalPermissionsMixin
 from core.seo import SeoMixin
+from core.visibility import public_pages
 from stories.blocks import StoryBodyBlock, readable_text
 from stories.forms import StoryPageForm
 
@@ -49,8 +50,7 @@ class StoryIndexPage(PortalPermissionsMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = (
-            StoryPage.objects.live()
-            .public()
+            public_pages(StoryPage.objects)
             .select_related("cover_image", "producer")
             .prefetch_related("cover_image__renditions")
             .order_by("-first_published_at", "-pk")
@@ -182,7 +182,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
     def live_producer(self):
         from catalogue.models import ProducerPage
 
-        return ProducerPage.objects.live().public().filter(pk=self.producer_id).first()
+        return public_pages(ProducerPage.objects).filter(pk=self.producer_id).first()
 
     @property
     def producer_summary(self) -> dict | None:
@@ -194,8 +194,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
         from catalogue.models import ProductPage
 
         return list(
-            ProductPage.objects.live()
-            .public()
+            public_pages(ProductPage.objects)
             .filter(story_links__story=self)
             .select_related("image", "origin_province")
             .prefetch_related("image__renditions")
@@ -255,7 +254,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
 
 def verified_stories_about(*, producer_id=None, product=None):
     """Live, public stories of a producer or about a product (live already means verified)."""
-    stories = StoryPage.objects.live().public()
+    stories = public_pages(StoryPage.objects)
     if producer_id is not None:
         stories = stories.filter(producer_id=producer_id)
     if product is not None:
