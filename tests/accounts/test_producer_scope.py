@@ -225,3 +225,16 @@ def test_the_owner_filter_offers_a_producer_its_own_pages_owners(scope):
     client = logged_in(scope["a"])
     html = client.get(reverse("wagtailadmin_explore", args=[scope["site"].products.pk])).content.decode()
     assert scope["a"].get_full_name() in html
+
+
+def test_setup_restores_a_linked_producers_collection_restriction(scope):
+    from wagtail.models import CollectionViewRestriction
+
+    from accounts.roles import ensure_roles
+
+    collection = scope["document_b"].collection
+    CollectionViewRestriction.objects.filter(collection=collection).delete()
+    ensure_roles(scope["site"])
+    restriction = CollectionViewRestriction.objects.get(collection=collection)
+    assert set(restriction.groups.values_list("name", flat=True)) >= {"Biên tập viên", "Thẩm định viên"}
+    assert Client().get(scope["document_b"].url).status_code == 302
