@@ -17,6 +17,10 @@ class AccountsConfig(AppConfig):
 
         register_permission_policy(Page, PortalPagePermissionPolicy(Page))
 
+        from .permissions import scope_page_filters_to_producers
+
+        scope_page_filters_to_producers()
+
         from django.db.models.signals import post_delete
 
         from .models import ProducerAccount

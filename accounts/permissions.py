@@ -24,14 +24,24 @@ def own_pages_q(producer_id: int) -> Q:
     return Q(pk=producer_id) | Q(productpage__producer_id=producer_id) | Q(storypage__producer_id=producer_id)
 
 
+def _owned_kinds_q() -> Q:
+    return Q(productpage__isnull=False) | Q(storypage__isnull=False) | Q(producerpage__isnull=False)
+
+
+def page_visible_to(producer_id: int, page_id: int) -> bool:
+    """One page of ``visible_page_ids``, asked in one query."""
+    from wagtail.models import Page
+
+    return Page.objects.filter(own_pages_q(producer_id) | ~_owned_kinds_q(), pk=page_id).exists()
+
+
 def visible_page_ids(producer_id: int) -> list[int]:
     """The pages a producer account may see in the admin: its own, and the shared ones
     (home, sections) — never another producer's. A short list of ids, so that search
     backends, which cannot follow joins, can filter on it too."""
     from wagtail.models import Page
 
-    owned_kinds = Q(productpage__isnull=False) | Q(storypage__isnull=False) | Q(producerpage__isnull=False)
-    return list(Page.objects.filter(own_pages_q(producer_id) | ~owned_kinds).values_list("pk", flat=True))
+    return list(Page.objects.filter(own_pages_q(producer_id) | ~_owned_kinds_q()).values_list("pk", flat=True))
 
 
 def page_belongs_to(page, producer_id: int) -> bool:
@@ -42,6 +52,33 @@ def page_belongs_to(page, producer_id: int) -> bool:
         return False
     in_hand = getattr(page, "producer_owner_id", lambda: None)()
     return in_hand == producer_id and Page.objects.filter(own_pages_q(producer_id), pk=page.pk).exists()
+
+
+def scope_page_filters_to_producers() -> None:
+    """The explorer's "owner" and "edited by" filters offer every user who owns or edited any
+    page; for a producer account, only those of its own pages. Wagtail builds the choices
+    from a callable on the filter (shared by every page filter set), wrapped here once."""
+    from wagtail.admin.views.pages.listing import PageFilterSet
+    from wagtail.models import Page, PageLogEntry
+
+    def scoped(filter_name, users_of):
+        page_filter = PageFilterSet.base_filters[filter_name]
+        wagtails = page_filter.queryset
+        if getattr(wagtails, "ocop_scoped", False):
+            return
+
+        def choices(request):
+            users = wagtails(request)
+            producer_id = producer_id_for(request.user)
+            if producer_id is None:
+                return users
+            return users.filter(pk__in=users_of(Page.objects.filter(own_pages_q(producer_id)).values("pk")))
+
+        choices.ocop_scoped = True
+        page_filter.queryset = choices
+
+    scoped("owner", lambda own: Page.objects.filter(pk__in=own).values("owner_id"))
+    scoped("edited_by", lambda own: PageLogEntry.objects.filter(page_id__in=own).values("user_id"))
 
 
 class PortalPagePermissionPolicy(PagePermissionPolicy):

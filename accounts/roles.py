@@ -21,7 +21,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail import hooks
 from wagtail.models import (
+    BaseViewRestriction,
     Collection,
+    CollectionViewRestriction,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -123,6 +125,10 @@ def ensure_roles(tree) -> dict[str, Group]:
 
     for grant_app_rights in hooks.get_hooks(ROLES):
         grant_app_rights(groups, tree)
+
+    # Collections of producers linked before their collections were restricted.
+    for account in ProducerAccount.objects.exclude(collection=None).select_related("producer", "collection"):
+        restrict_producer_collection(account.collection, producer_group(account.producer))
     return groups
 
 
@@ -135,12 +141,36 @@ def ensure_group_approval(workflow_name: str, task_name: str, group, sections) -
     ensure_workflow(workflow_name, task, sections)
 
 
+def producer_group(producer) -> Group:
+    """The producer's own small group: Wagtail grants collection rights to groups."""
+    return Group.objects.get_or_create(name=f"{PRODUCERS}: {producer.title} (#{producer.pk})"[:150])[0]
+
+
 def producer_collection(producer) -> Collection:
-    """The producer's own collection, under a shared "Chủ thể OCOP" collection."""
+    """The producer's own collection, under a shared "Chủ thể OCOP" collection, restricted from the start."""
     root = Collection.get_first_root_node()
     parent = root.get_children().filter(name=PRODUCER_COLLECTIONS).first() or root.add_child(name=PRODUCER_COLLECTIONS)
     name = f"{producer.title} (#{producer.pk})"
-    return parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+    collection = parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+    restrict_producer_collection(collection, producer_group(producer))
+    return collection
+
+
+def restrict_producer_collection(collection, group) -> None:
+    """Documents in a producer's collection are for its own accounts and the editorial desk
+    (editors, reviewers) only: a collection view restriction, which the document download
+    view (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``) and Wagtail's APIs check. Idempotent."""
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=BaseViewRestriction.GROUPS
+        )
+    elif restriction.restriction_type != BaseViewRestriction.GROUPS:
+        restriction.restriction_type = BaseViewRestriction.GROUPS
+        restriction.password = ""
+        restriction.save(update_fields=["restriction_type", "password"])
+    desk = [Group.objects.get_or_create(name=name)[0] for name in (EDITORS, REVIEWERS)]
+    restriction.groups.add(group, *desk)
 
 
 @transaction.atomic
@@ -151,14 +181,14 @@ def link_producer_account(user, producer) -> ProducerAccount:
     group holding the rights on its own collection.
     """
     collection = producer_collection(producer)
-    producer_group, _ = Group.objects.get_or_create(name=f"{PRODUCERS}: {producer.title} (#{producer.pk})"[:150])
-    _grant_collection(producer_group, collection, _media_permissions(PRODUCER_MEDIA_ACTIONS))
+    group = producer_group(producer)
+    _grant_collection(group, collection, _media_permissions(PRODUCER_MEDIA_ACTIONS))
     account, _ = ProducerAccount.objects.update_or_create(
         user=user, defaults={"producer": producer, "collection": collection}
     )
-    other_producer_groups = user.groups.filter(name__startswith=f"{PRODUCERS}: ").exclude(pk=producer_group.pk)
+    other_producer_groups = user.groups.filter(name__startswith=f"{PRODUCERS}: ").exclude(pk=group.pk)
     user.groups.remove(*other_producer_groups)
-    user.groups.add(Group.objects.get(name=PRODUCERS), producer_group)
+    user.groups.add(Group.objects.get(name=PRODUCERS), group)
     return account
 
 

@@ -74,3 +74,11 @@ def add_producer_panel(request, panels):
 def hide_reports_from_producers(request, menu_items):
     if producer_id_for(request.user) is not None:
         menu_items.clear()
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's own images and documents endpoints
+def scope_media_in_admin_api(router):
+    from .media import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
+
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
