@@ -28,6 +28,10 @@ class Estate:
 
 @pytest.fixture
 def estates(make_producer, make_product, make_story):
+    return make_estates(make_producer, make_product, make_story)
+
+
+def make_estates(make_producer, make_product, make_story) -> dict:
     result = {}
     for key, name in (("a", "HTX Bơ núi lửa"), ("b", "HTX Miến dong")):
         producer = make_producer(title=name)
