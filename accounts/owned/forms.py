@@ -202,6 +202,8 @@ class OwnedChoicesMixin:
 
     def clean(self):
         cleaned_data = super().clean()
+        if not (self.limits_owned_choices() or self.limits_media_choices()):
+            return cleaned_data
         for name, value in list(cleaned_data.items()):
             if hasattr(value, "stream_block") and hasattr(value, "raw_data"):
                 self._check_stream_choices(name, value)

@@ -69,7 +69,7 @@ def image_block(image, alt="Ảnh lấy từ thư viện"):
     return {"image": image.pk, "decorative": "", "alt_text": alt}
 
 
-def product_form(product, image=None, body=(), editor=False):
+def product_form(product, image=None, body=(), editor=False, gallery=()):
     """A product's form data; with ``editor``, the fields only an editor's form has."""
     rating = {
         "producer": product.producer_id,
@@ -94,7 +94,9 @@ def product_form(product, image=None, body=(), editor=False):
             "gtin": "",
             "image": image.pk if image else "",
             "marketplace_links": inline_formset([]),
-            "gallery_images": inline_formset([]),
+            "gallery_images": inline_formset(
+                [{"id": "", "image": image.pk, "caption": "", "ORDER": str(i)} for i, image in enumerate(gallery)]
+            ),
             "tour": "",
             "model3d": "",
             "body": streamfield(list(body)),
@@ -218,6 +220,62 @@ def test_a_preview_never_renders_another_producers_image(producer_a, estates):
     own = [("image", {"image": image_block(a.image, alt="Ảnh vườn bơ của mình"), "caption": ""})]
     assert producer_a.post(preview, product_form(a.product, body=own)).json()["is_valid"] is True
     assert "Ảnh vườn bơ của mình" in producer_a.get(preview).content.decode()
+
+
+def test_a_gallery_row_with_another_producers_image_is_refused(producer_a, estates):
+    a, b = estates["a"], estates["b"]
+    response = producer_a.post(edit(a.product), product_form(a.product, gallery=[a.image, b.image]))
+    assert response.status_code == 200
+    rows = response.context["form"].formsets["gallery_images"].forms
+    assert [form.errors.get("image") for form in rows] == [None, [NOT_YOUR_IMAGE]]
+    assert not latest(a.product).gallery_images.exists()
+
+    assert producer_a.post(edit(a.product), product_form(a.product, gallery=[a.image])).status_code == 302
+    assert [row.image_id for row in latest(a.product).gallery_images.all()] == [a.image.pk]
+
+
+def test_choosers_are_found_and_refused_at_any_depth(estates):
+    """Struct, list and stream blocks inside one another: each refusal sits on its own block."""
+    from wagtail import blocks
+    from wagtail.images.blocks import ImageChooserBlock
+    from wagtail.snippets.blocks import SnippetChooserBlock
+
+    from accounts.owned.forms import block_refusals, chosen_in_stream
+
+    a, b = estates["a"], estates["b"]
+    card = blocks.StructBlock([("photo", ImageChooserBlock()), ("tour", SnippetChooserBlock(Tour))])
+    inner = blocks.StreamBlock([("cards", blocks.ListBlock(card))])
+    outer = blocks.StreamBlock([("photo", ImageChooserBlock()), ("section", blocks.StructBlock([("parts", inner)]))])
+    value = outer.to_python(
+        [
+            {"type": "photo", "value": a.image.pk},
+            {
+                "type": "section",
+                "value": {
+                    "parts": [
+                        {
+                            "type": "cards",
+                            "value": [{"photo": a.image.pk, "tour": b.tour.pk}, {"photo": b.image.pk, "tour": None}],
+                        }
+                    ]
+                },
+            },
+        ]
+    )
+    chosen = list(chosen_in_stream(value))
+    deep = (("stream", 1), ("struct", "parts"), ("stream", 0))
+    assert [(path, item.pk) for path, item in chosen] == [
+        ((("stream", 0),), a.image.pk),
+        ((*deep, ("list", 0), ("struct", "photo")), a.image.pk),
+        ((*deep, ("list", 0), ("struct", "tour")), b.tour.pk),
+        ((*deep, ("list", 1), ("struct", "photo")), b.image.pk),
+    ]
+    error = block_refusals([(path, "từ chối") for path, item in chosen[2:]])
+    cards = error.block_errors[1].block_errors["parts"].block_errors[0]
+    assert isinstance(cards, blocks.list_block.ListBlockValidationError)
+    assert sorted(cards.block_errors) == [0, 1]
+    assert list(cards.block_errors[0].block_errors) == ["tour"]
+    assert cards.block_errors[1].block_errors["photo"].messages == ["từ chối"]
 
 
 # --- editors: any ----------------------------------------------------------------------------------
