@@ -5,8 +5,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.choosers import SnippetViewSet
 from core.extension_points import PRODUCER_DASHBOARD
 
 from .models import ProducerAccount, producer_id_for

@@ -3,6 +3,8 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from core.blocks import FormSafeStreamBlock
+
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label="ảnh")
@@ -26,7 +28,7 @@ class QuoteBlock(blocks.StructBlock):
         description = "Lời của người sản xuất hoặc khách hàng."
 
 
-class ProductDescriptionBlock(blocks.StreamBlock):
+class ProductDescriptionBlock(FormSafeStreamBlock):
     paragraph = blocks.RichTextBlock(
         label="Đoạn văn",
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],

@@ -1,7 +1,9 @@
 """Admin for the programme's reference lists (groups, certifications, marketplaces)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.choosers import SnippetViewSet
 
 from . import extensions  # noqa: F401  (what the catalogue grants the roles)
 from .models import Certification, Marketplace, ProductCategory

@@ -23,6 +23,7 @@ class ResolvedAddress:
 
 def resolve_legacy_address(address: str) -> ResolvedAddress | None:
     """Resolve an old (63-province) address; None if it names no known province."""
+    from geopy.exc import GeopyError  # the converter geocodes a street address through geopy
     from vietnamadminunits import convert_address, parse_address
     from vietnamadminunits.parser import ParseMode
 
@@ -31,8 +32,10 @@ def resolve_legacy_address(address: str) -> ResolvedAddress | None:
     try:
         old = parse_address(address, mode=ParseMode.LEGACY, level=1)
         unit = convert_address(address)
-    except Exception:  # the library raises bare Exceptions for unparseable text
-        logger.info("Could not convert legacy address %r", address)
+    except (KeyError, IndexError, ValueError, GeopyError):
+        # What the library raises on text it cannot place (a lookup of a unit it did not find) or
+        # when its geocoding fails; anything else is a fault and propagates.
+        logger.warning("Could not convert legacy address %r", address, exc_info=True)
         return None
     if not unit.province_code:
         return None

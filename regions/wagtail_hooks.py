@@ -8,9 +8,10 @@ name typed with or without accents.
 from django import forms
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.choosers import SnippetChooserViewSet, SnippetViewSet
 from core.text import name_key
 
 from .models import EconomicRegion, FormerProvince, Province, Ward

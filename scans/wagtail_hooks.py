@@ -12,11 +12,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.owned import admin as owned
 from accounts.owned import policy_for
 from accounts.owned.forms import OwnerScopedModelForm
+from core.choosers import SnippetViewSet
 
 from . import extensions  # noqa: F401  (what scans add to the catalogue's pages, roles, dashboard, periodic work)
 from .models import CodeKind, NfcTag, ScanCode

@@ -6,8 +6,10 @@ live, not public, or not a searchable kind).
 """
 
 import datetime
+import logging
 
 from django.utils import timezone
+from PIL import Image as PILImage
 
 from core.text import name_key
 from core.visibility import public_pages
@@ -16,6 +18,8 @@ from stories.blocks import readable_text
 from .models import EntryKind
 
 CARD_RENDITION = "fill-320x240|format-webp|webpquality-70"
+
+logger = logging.getLogger(__name__)
 
 
 def folded(*parts) -> str:
@@ -27,12 +31,26 @@ def padded(slugs) -> str:
     return f" {' '.join(slugs)} " if slugs else ""
 
 
-def _image_url(image) -> str:
+def _image_url(image, page) -> str:
+    """The card's rendition URL; "" (logged with the page) when the image's file is missing or unreadable.
+
+    A missing file is Wagtail's ``SourceImageIOError`` or the storage's ``FileNotFoundError``; a
+    corrupt one is Pillow's ``UnidentifiedImageError`` / ``OSError`` ("truncated"), Willow's
+    ``UnrecognisedImageFormatError`` (all ``OSError``), a ``SyntaxError`` from Pillow's parsers or
+    its ``DecompressionBombError``. Those must not stop indexing; anything else is a fault and propagates.
+    """
     if image is None:
         return ""
     try:
         return image.get_rendition(CARD_RENDITION).url
-    except Exception:  # a missing or broken file must not stop indexing
+    except (OSError, SyntaxError, PILImage.DecompressionBombError):
+        logger.warning(
+            "search entry of page %s: no card image, image %s (%s) cannot be read",
+            page.pk,
+            image.pk,
+            image.file.name,
+            exc_info=True,
+        )
         return ""
 
 
@@ -102,7 +120,7 @@ def product_fields(product, producer) -> dict:
             "region": place["region_name"],
             "category": category.name,
             "producer": producer.title if producer else "",
-            "image": _image_url(product.image),
+            "image": _image_url(product.image, product),
             "expires_on": product.expires_on.isoformat() if product.expires_on else None,
             "revoked_on": product.revoked_on.isoformat() if product.revoked_on else None,
         },
@@ -141,7 +159,7 @@ def producer_fields(producer) -> dict:
             "province": place["province_name"],
             "region": place["region_name"],
             "producer_type": producer.get_producer_type_display(),
-            "image": _image_url(producer.image),
+            "image": _image_url(producer.image, producer),
         },
     }
 
@@ -177,7 +195,7 @@ def story_fields(story, producer) -> dict:
             "province": place["province_name"],
             "region": place["region_name"],
             "producer": producer.title if producer else "",
-            "image": _image_url(story.cover_image),
+            "image": _image_url(story.cover_image, story),
             "reading_minutes": story.reading_minutes,
         },
     }

@@ -14,6 +14,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.blocks import FormSafeStreamBlock
 from core.visibility import public_pages
 
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -195,7 +196,7 @@ class RelatedProductsBlock(blocks.StructBlock):
         return {"heading": value.get("heading"), "products": products}
 
 
-class StoryBodyBlock(blocks.StreamBlock):
+class StoryBodyBlock(FormSafeStreamBlock):
     paragraph = blocks.RichTextBlock(
         label="Đoạn văn", features=PARAGRAPH_FEATURES, icon="pilcrow", template="stories/blocks/paragraph.html"
     )

@@ -5,6 +5,8 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.blocks import FormSafeStreamBlock
+
 
 class HotspotKind:
     SCENE = "scene"
@@ -71,7 +73,7 @@ class SceneBlock(blocks.StructBlock):
         return value
 
 
-class ScenesBlock(blocks.StreamBlock):
+class ScenesBlock(FormSafeStreamBlock):
     scene = SceneBlock()
 
     class Meta:

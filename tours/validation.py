@@ -169,7 +169,7 @@ def _read_glb(file, head: bytes, size: int) -> dict:
 def _parse_json(data: bytes, model_format: str) -> dict:
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: nested too deep
         where = "Phần mô tả JSON trong tệp GLB" if model_format == "glb" else "Tệp glTF"
         raise ValidationError(
             f"{where} bị hỏng (không đọc được JSON). Hãy xuất lại mô hình.", code="bad_json"
@@ -189,11 +189,19 @@ def _check_document(document: dict, model_format: str) -> None:
             + ". Hãy xuất lại mô hình ở glTF 2.0.",
             code="wrong_version",
         )
+    for key in ("buffers", "images"):
+        items = document.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise ValidationError(
+                f"Phần mô tả của mô hình không đúng cấu trúc glTF: “{key}” phải là một danh sách các đối tượng. "
+                "Hãy xuất lại mô hình.",
+                code="bad_json",
+            )
     external = [
         item.get("uri")
         for key in ("buffers", "images")
-        for item in document.get(key) or []
-        if isinstance(item, dict) and isinstance(item.get("uri"), str) and not item["uri"].startswith("data:")
+        for item in document.get(key, [])
+        if isinstance(item.get("uri"), str) and not item["uri"].startswith("data:")
     ]
     if external:
         raise ValidationError(

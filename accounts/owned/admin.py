@@ -15,6 +15,8 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser, snippets
 
+from core.choosers import SnippetChooserViewSet
+
 from .forms import OwnerScopedModelForm
 from .policy import policy_for, reachable
 from .registry import owner_scope
@@ -125,7 +127,7 @@ class ChosenMultipleView(chooser.SnippetChosenMultipleView):
         return reachable(self.model_class, self.request.user).filter(pk__in=pks)
 
 
-class OwnerScopedChooserViewSet(chooser.SnippetChooserViewSet):
+class OwnerScopedChooserViewSet(SnippetChooserViewSet):
     choose_view_class = ChooseView
     choose_results_view_class = ChooseResultsView
     chosen_view_class = ChosenView

@@ -244,6 +244,8 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.review.workflow.publish_reviewed_revision"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILIMAGES_IMAGE_MODEL = "media.PortalImage"
+# A truncated or corrupt upload is a form error (images/forms.py), not a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.PortalImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -69,3 +69,55 @@ def test_a_product_carries_its_image_rendition(client, make_product):
     assert data["image"]["url"].endswith(".webp")
     # fill-800x600 of a 640×480 test image: 4:3, never upscaled
     assert (data["image"]["width"], data["image"]["height"]) == (640, 480)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"search": '"'},  # a stray quote became the engine's syntax: 500
+        {"search": "a\"b 'c"},
+        {"search": "\t\n"},  # nothing but whitespace: 500
+        {"search": "NEAR(a b) * -c"},
+    ],
+)
+def test_a_search_is_only_words_so_engine_syntax_is_plain_text(client, make_product, query):
+    make_product()
+    response = client.get("/api/v2/pages/", query)
+    assert response.status_code == 200
+    assert "items" in response.json()
+
+
+def test_a_search_finds_by_its_words_when_it_has_punctuation(client, make_product):
+    make_product(title="Bơ núi lửa Krông Nô")
+    response = client.get("/api/v2/pages/", {"search": '"Krông', "type": "catalogue.ProductPage"})
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]] == ["Bơ núi lửa Krông Nô"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"search": "\x00"}, "search"),  # NUL: 500
+        ({"search": "a\x07b"}, "search"),
+        ({"search": "x" * 201}, "search"),
+        ({"search": "a", "search_operator": "xor"}, "search_operator"),  # 500
+        ({"offset": "1e40"}, "offset"),
+        ({"offset": "1" + "0" * 30}, "offset"),  # an integer SQLite cannot hold: 500
+        ({"offset": "-1"}, "offset"),
+        ({"limit": "1e40"}, "limit"),
+        ({"limit": "101"}, "limit"),
+        ({"limit": "٣"}, "limit"),
+    ],
+)
+def test_a_malformed_parameter_is_a_json_400_in_vietnamese_naming_it(client, site_tree, query, field):
+    response = client.get("/api/v2/pages/", query)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["field"] == field
+    assert body["error"]
+
+
+def test_wagtails_own_refusals_use_the_portals_error_format(client, site_tree):
+    response = client.get("/api/v2/pages/", {"order": "\x00"})
+    assert response.status_code == 400
+    assert response.json()["error"] == "Tham số truy vấn không hợp lệ."

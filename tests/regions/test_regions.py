@@ -1,6 +1,10 @@
 """Administrative geography after the July 2025 reorganisation, and old addresses."""
 
+import logging
+
 import pytest
+import vietnamadminunits
+from geopy.exc import GeocoderTimedOut
 
 from regions.addresses import resolve_legacy_address
 from regions.loader import load_regions
@@ -75,3 +79,27 @@ def test_old_address_typed_without_diacritics_still_resolves():
 @pytest.mark.parametrize("address", ["", "   ", "Không phải địa chỉ nào cả xyz"])
 def test_unrecognisable_address_resolves_to_nothing(address):
     assert resolve_legacy_address(address) is None
+
+
+@pytest.mark.parametrize(
+    "failure", [KeyError(None), IndexError("list index out of range"), ValueError("x"), GeocoderTimedOut("slow")]
+)
+def test_what_the_converter_raises_on_odd_text_resolves_to_nothing_and_is_logged(monkeypatch, caplog, failure):
+    def convert(address):
+        raise failure
+
+    monkeypatch.setattr(vietnamadminunits, "convert_address", convert)
+    with caplog.at_level(logging.WARNING, logger="regions.addresses"):
+        assert resolve_legacy_address("Xã Đắk Drô, Huyện Krông Nô, Tỉnh Đắk Nông") is None
+    (record,) = caplog.records
+    assert "Đắk Drô" in record.getMessage() and record.exc_info is not None
+
+
+@pytest.mark.parametrize("fault", [TypeError("a bug"), RuntimeError("broken"), AttributeError("x")])
+def test_a_fault_in_the_converter_is_not_hidden(monkeypatch, fault):
+    def convert(address):
+        raise fault
+
+    monkeypatch.setattr(vietnamadminunits, "convert_address", convert)
+    with pytest.raises(type(fault)):
+        resolve_legacy_address("Xã Đắk Drô, Huyện Krông Nô, Tỉnh Đắk Nông")

@@ -78,6 +78,9 @@ def glb(
     return struct.pack("<4sII", magic, version, total if declared is None else declared) + body
 
 
+DEEP = b'{"asset": {"version": "2.0"}, "extras": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+
+
 def refusal(data: bytes) -> ValidationError:
     with pytest.raises(ValidationError) as caught:
         check_model3d(ContentFile(data))
@@ -117,6 +120,13 @@ def test_a_glb_and_a_self_contained_gltf_are_accepted():
         (b'{"asset": {"version": "2.0"}, "buffers": [', "bad_json", "Tệp glTF bị hỏng"),
         (json.dumps(gltf_document(buffer_uri="bo.bin")).encode(), "external_resources", "bo.bin"),
         (glb({**gltf_document(), "images": [{"uri": "vo-bo.png"}]}), "external_resources", "vo-bo.png"),
+        # each of these was a 500 (a TypeError or a RecursionError) instead of a refusal
+        (glb({**gltf_document(), "buffers": 5}), "bad_json", "“buffers” phải là một danh sách"),
+        (glb({**gltf_document(), "images": True}), "bad_json", "“images” phải là một danh sách"),
+        (json.dumps({**gltf_document(), "buffers": "bo.bin"}).encode(), "bad_json", "“buffers”"),
+        (glb({**gltf_document(), "images": [None, 3]}), "bad_json", "“images”"),
+        (glb(json_bytes=DEEP), "bad_json", "không đọc được JSON"),
+        (DEEP, "bad_json", "Tệp glTF bị hỏng"),
     ],
     ids=[
         "png",
@@ -136,6 +146,12 @@ def test_a_glb_and_a_self_contained_gltf_are_accepted():
         "gltf-broken",
         "gltf-external-buffer",
         "glb-external-image",
+        "buffers-a-number",
+        "images-a-boolean",
+        "buffers-a-string",
+        "images-not-objects",
+        "glb-nested-too-deep",
+        "gltf-nested-too-deep",
     ],
 )
 def test_each_bad_file_is_refused_with_its_own_reason(data, code, words):
