@@ -43,11 +43,15 @@ class ParameterError(BadRequestError):
         self.field = field
 
 
+def _has_control_character(text: str) -> bool:
+    return any(unicodedata.category(char)[0] == "C" and not char.isspace() for char in text)
+
+
 def search_words(query: str) -> str:
     """The words of a search, or a ParameterError: no control character, no engine syntax."""
     if len(query) > SEARCH_MAX_LENGTH:
         raise ParameterError(f"Từ khoá tìm kiếm quá dài (tối đa {SEARCH_MAX_LENGTH} ký tự).", "search")
-    if any(unicodedata.category(char)[0] == "C" and not char.isspace() for char in query):
+    if _has_control_character(query):
         raise ParameterError("Từ khoá tìm kiếm chứa ký tự không hợp lệ.", "search")
     return NOT_A_WORD.sub(" ", query).strip()
 
@@ -93,6 +97,15 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
         PortalSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
     ]
+
+    def initial(self, request, *args, **kwargs):
+        # A control character reaches no query: PostgreSQL refuses a NUL in any text value
+        # (``?locale=%00``, ``find/?html_path=%00``), which would otherwise be a 500.
+        for name, values in request.GET.lists():
+            for value in values:
+                if _has_control_character(value):
+                    raise ParameterError(f"Tham số {name[:40]} chứa ký tự không hợp lệ.", name[:40])
+        super().initial(request, *args, **kwargs)
 
     def get_base_queryset(self):
         return public_pages(super().get_base_queryset())

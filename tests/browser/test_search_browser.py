@@ -198,11 +198,14 @@ def test_filters_dropped_or_words_cleared_live_look_as_the_same_url_does_on_relo
     box.fill("")
     box.press_sequentially("ca phe")
     expect(titled(page, "Cà phê bột Đắk Đam")).to_have_count(1)
+    # Each step waits for its answer: a newer search aborts an older one still on its way.
+    expect(page).to_have_url(re.compile(r"\?q=ca\+phe$"))
     page.locator("select[data-facet=province]").select_option("lam-dong")
     expect(page.get_by_role("link", name="Bỏ tất cả bộ lọc")).to_have_attribute("href", "/tim-kiem/?q=ca%20phe")
 
     # Words and filters all gone: the intro, as /tim-kiem/ itself shows, not every entry.
     page.locator("select[data-facet=province]").select_option("")
+    expect(page).to_have_url(re.compile(r"\?q=ca\+phe$"))
     box.fill("")
     expect(page.locator("#search-intro")).to_be_visible()
     expect(cards(page)).to_have_count(0)

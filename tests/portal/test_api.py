@@ -107,6 +107,8 @@ def test_a_search_finds_by_its_words_when_it_has_punctuation(client, make_produc
         ({"limit": "1e40"}, "limit"),
         ({"limit": "101"}, "limit"),
         ({"limit": "٣"}, "limit"),
+        ({"locale": "\x00"}, "locale"),  # PostgreSQL refuses a NUL in any text: 500
+        ({"type": "catalogue.ProductPage\x00"}, "type"),
     ],
 )
 def test_a_malformed_parameter_is_a_json_400_in_vietnamese_naming_it(client, site_tree, query, field):
@@ -118,6 +120,12 @@ def test_a_malformed_parameter_is_a_json_400_in_vietnamese_naming_it(client, sit
 
 
 def test_wagtails_own_refusals_use_the_portals_error_format(client, site_tree):
-    response = client.get("/api/v2/pages/", {"order": "\x00"})
+    response = client.get("/api/v2/pages/", {"order": "khong_co_truong_nay"})
     assert response.status_code == 400
     assert response.json()["error"] == "Tham số truy vấn không hợp lệ."
+
+
+def test_a_control_character_in_find_is_a_json_400_not_a_database_error(client, site_tree):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/san-pham/\x00"})
+    assert response.status_code == 400
+    assert response.json()["field"] == "html_path"
