@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from core.visibility import public_pages
 
@@ -85,14 +86,14 @@ class Panorama(models.Model):
 
     def poster(self):
         """What the page shows before the viewer loads (and instead of it without WebGL)."""
-        return self.image.get_rendition(POSTER_FILTER)
+        return get_rendition_or_not_found(self.image, POSTER_FILTER)
 
     def viewer_sources(self) -> list[dict]:
         """The panorama at the sizes a viewer chooses from, smallest first, none larger than the original."""
         widths = [width for width in VIEWER_WIDTHS if width < self.image.width] + [self.image.width]
         sources = []
         for width in widths:
-            rendition = self.image.get_rendition(f"width-{width}|format-jpeg|jpegquality-80")
+            rendition = get_rendition_or_not_found(self.image, f"width-{width}|format-jpeg|jpegquality-80")
             sources.append({"width": rendition.width, "height": rendition.height, "url": rendition.url})
         return sources
 
@@ -266,7 +267,7 @@ class Model3D(models.Model):
         return MODEL3D_MEDIA_TYPES["gltf" if self.file.name.lower().endswith(".gltf") else "glb"]
 
     def poster_rendition(self):
-        return self.poster.get_rendition(MODEL3D_POSTER_FILTER)
+        return get_rendition_or_not_found(self.poster, MODEL3D_POSTER_FILTER)
 
     def as_json(self) -> dict:
         """The model for the page and the headless API: the file, and the poster to show before it."""

@@ -7,7 +7,6 @@ from wagtail.snippets.models import register_snippet
 
 from accounts.owned.admin import OwnerScopedSnippetViewSet
 from accounts.owned.forms import OwnerScopedModelForm
-from images.widgets import PortalImageChooser
 
 from . import extensions  # noqa: F401  (what tours add to the catalogue's pages and roles)
 from .hotspot_picker import register_preview_urls  # noqa: F401  (the 360° pickers: views, scripts)
@@ -27,7 +26,6 @@ class PanoramaForm(OwnerScopedModelForm):
         image = self.fields.get(self.image_field)
         if image is None:
             return
-        image.widget = PortalImageChooser()  # shows a chosen image whose file is damaged, without crashing
         if self.for_user is None:
             return
         from wagtail.images import get_image_model

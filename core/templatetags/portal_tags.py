@@ -5,6 +5,7 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 
 from core import extension_points
 
@@ -67,7 +68,10 @@ def og_image_url(context, page=None):
     image = page.get_og_image() if page is not None and hasattr(page, "get_og_image") else None
     if not image:
         return ""
-    rendition = image.get_rendition(page.get_og_image_filter())
+    try:
+        rendition = image.get_rendition(page.get_og_image_filter())
+    except SourceImageIOError:  # a missing or undecodable file (logged by images.models): no preview
+        return ""
     url = rendition.url
     if url.startswith("/"):  # local media: same origin as the page's canonical URL
         url_parts = page.get_url_parts(context.get("request"))
