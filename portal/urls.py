@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.page_passwords import authenticate_with_password
 from core import views as core_views
 from core.sitemaps import SITEMAPS
 from portal.api import api_router
@@ -18,6 +19,12 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Before Wagtail's own: a page's shared password is guessed no more often than a login's.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("q/<str:code>", scan_views.scan, name="scan"),
     path("q/<str:code>/", scan_views.scan),
     path("q/<str:code>/qr.svg", scan_views.qr_svg, name="scan_qr_svg"),
