@@ -142,7 +142,7 @@ def product_rows(today: datetime.date | None = None) -> Iterator[dict]:
         ward = product.origin_ward
         producer = product.producer if product.producer_is_public else None
         status = product.certificate_status(today)
-        ids = sorted((int(pk) for pk in product.certification_ids.split(",")), key=order.get) if product.certification_ids else []
+        ids = sorted(map(int, product.certification_ids.split(",")), key=order.get) if product.certification_ids else []
         yield {
             "id": product.pk,
             "name": product.title,
@@ -177,7 +177,7 @@ def product_rows(today: datetime.date | None = None) -> Iterator[dict]:
             "revocation_reason": product.revocation_reason or None,
             "status": status.value,
             "status_label": status.label,
-            "certifications": [names[pk] for pk in ids if pk in names],
+            "certifications": [names[pk] for pk in ids],
             "geographical_indication": product.geographical_indication or None,
             "summary": product.summary or None,
             "updated_at": product.last_published_at or product.first_published_at,

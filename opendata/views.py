@@ -41,9 +41,7 @@ def export(request, filename: str):
     state = freshness.current()
     etag = state.etag(filename)
     if etag:
-        not_modified = get_conditional_response(
-            request, etag=etag, last_modified=int(state.last_modified.timestamp())
-        )
+        not_modified = get_conditional_response(request, etag=etag, last_modified=int(state.last_modified.timestamp()))
         if not_modified is not None:
             return _validators(not_modified, state, filename)
     if filename in JSON_TYPES:
