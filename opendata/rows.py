@@ -142,7 +142,9 @@ def product_rows(today: datetime.date | None = None) -> Iterator[dict]:
         ward = product.origin_ward
         producer = product.producer if product.producer_is_public else None
         status = product.certificate_status(today)
-        ids = sorted(map(int, product.certification_ids.split(",")), key=order.get) if product.certification_ids else []
+        # A certification added while the file streams is not in ``names``: left out, never an error.
+        ids = [int(pk) for pk in (product.certification_ids or "").split(",") if pk and int(pk) in order]
+        ids.sort(key=order.__getitem__)
         yield {
             "id": product.pk,
             "name": product.title,
