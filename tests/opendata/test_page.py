@@ -11,9 +11,6 @@ from rdflib import namespace
 
 from opendata.fields import PRODUCER_FIELDS, PRODUCT_FIELDS
 
-# Module attributes, not imported names: pytest would probe rdflib's namespaces for attributes they lack.
-DCAT, DCTERMS, RDF = namespace.DCAT, namespace.DCTERMS, namespace.RDF
-
 pytestmark = pytest.mark.django_db
 
 DATA_FILES = ("products.csv", "products.jsonl", "producers.csv", "producers.jsonl")
@@ -119,20 +116,24 @@ def test_the_dcat_catalogue_parses_and_names_every_distribution(client, catalogu
 
     graph = rdflib.Graph().parse(data=response.content, format="json-ld")
 
-    (catalog,) = graph.subjects(RDF.type, DCAT.Catalog)
-    datasets = set(graph.objects(catalog, DCAT.dataset))
-    assert {str(graph.value(d, DCTERMS.title)) for d in datasets} == {"Sản phẩm OCOP", "Chủ thể OCOP"}
-    assert set(graph.subjects(RDF.type, DCAT.Dataset)) == datasets
+    (catalog,) = graph.subjects(namespace.RDF.type, namespace.DCAT.Catalog)
+    datasets = set(graph.objects(catalog, namespace.DCAT.dataset))
+    assert {str(graph.value(d, namespace.DCTERMS.title)) for d in datasets} == {"Sản phẩm OCOP", "Chủ thể OCOP"}
+    assert set(graph.subjects(namespace.RDF.type, namespace.DCAT.Dataset)) == datasets
     downloads = {}
     for dataset in datasets:
-        assert graph.value(dataset, DCTERMS.license) == rdflib.URIRef("http://creativecommons.org/licenses/by/4.0/")
-        assert graph.value(dataset, DCTERMS.publisher) is not None
-        assert graph.value(dataset, DCTERMS.modified).datatype == rdflib.XSD.dateTime
-        for distribution in graph.objects(dataset, DCAT.distribution):
-            assert (distribution, RDF.type, DCAT.Distribution) in graph
-            assert str(graph.value(distribution, DCTERMS.title))
-            media_type = str(graph.value(distribution, DCAT.mediaType))
-            downloads[str(graph.value(distribution, DCAT.downloadURL))] = media_type.rsplit("media-types/", 1)[1]
+        assert graph.value(dataset, namespace.DCTERMS.license) == rdflib.URIRef(
+            "http://creativecommons.org/licenses/by/4.0/"
+        )
+        assert graph.value(dataset, namespace.DCTERMS.publisher) is not None
+        assert graph.value(dataset, namespace.DCTERMS.modified).datatype == rdflib.XSD.dateTime
+        for distribution in graph.objects(dataset, namespace.DCAT.distribution):
+            assert (distribution, namespace.RDF.type, namespace.DCAT.Distribution) in graph
+            assert str(graph.value(distribution, namespace.DCTERMS.title))
+            media_type = str(graph.value(distribution, namespace.DCAT.mediaType))
+            downloads[str(graph.value(distribution, namespace.DCAT.downloadURL))] = media_type.rsplit(
+                "media-types/", 1
+            )[1]
     assert downloads == {
         f"http://testserver/api/v1/exports/{name}": "text/csv" if name.endswith("csv") else "application/jsonl"
         for name in DATA_FILES
