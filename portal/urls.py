@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.page_passwords import authenticate_with_password
 from core import views as core_views
 from core.sitemaps import SITEMAPS
+from opendata import views as opendata_views
 from portal.api import api_router
 from scans import gs1
 from scans import views as scan_views
@@ -16,6 +17,9 @@ from search import views as search_views
 from stories.feeds import VerifiedStoriesFeed
 
 urlpatterns = [
+    # Before the /api/v1/ API: the open-data files are plain streaming views.
+    path("api/v1/exports/", include("opendata.urls")),
+    path("du-lieu-mo/", opendata_views.open_data_page, name="open_data"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

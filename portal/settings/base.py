@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "search",
     "scans",
     "tours",
+    "opendata",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
