@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.sitemaps import SITEMAPS
+from images import views as image_views
 from portal.api import api_router
 from scans import gs1
 from scans import views as scan_views
@@ -18,6 +19,12 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Renditions a page had no time to make: made here, one per request (images/views.py).
+    path(
+        "anh/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>",
+        image_views.on_demand,
+        name=image_views.VIEW_NAME,
+    ),
     path("q/<str:code>", scan_views.scan, name="scan"),
     path("q/<str:code>/", scan_views.scan),
     path("q/<str:code>/qr.svg", scan_views.qr_svg, name="scan_qr_svg"),
