@@ -1,14 +1,17 @@
 """Template helpers for the public site: JSON-LD, Vietnamese number format, stars, badges."""
 
 import json
+import logging
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 
 from core import extension_points
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 MAX_STARS = 5
 
@@ -67,7 +70,11 @@ def og_image_url(context, page=None):
     image = page.get_og_image() if page is not None and hasattr(page, "get_og_image") else None
     if not image:
         return ""
-    rendition = image.get_rendition(page.get_og_image_filter())
+    try:
+        rendition = image.get_rendition(page.get_og_image_filter())
+    except SourceImageIOError:  # its stored file is missing or cannot be decoded: no preview image
+        logger.warning("page %s: no link-preview image, image %s cannot be read", page.pk, image.pk)
+        return ""
     url = rendition.url
     if url.startswith("/"):  # local media: same origin as the page's canonical URL
         url_parts = page.get_url_parts(context.get("request"))
