@@ -43,9 +43,7 @@ SIZES = {
     "producer_photo": Size(f"{PICTURE_FORMATS} fill-{{360x270,720x540}}", "the producer page's photo"),
     "gallery": Size(f"{PICTURE_FORMATS} fill-{{320x240,480x360,720x540}}", "a product's gallery"),
     "body_image": Size(f"{PICTURE_FORMATS} width-{{360,720,1080}}", "an image in a product's description"),
-    "story_cover": Size(
-        f"{PICTURE_FORMATS} fill-{{480x270,800x450,1200x675,1600x900,2000x1125}}", "a story's cover"
-    ),
+    "story_cover": Size(f"{PICTURE_FORMATS} fill-{{480x270,800x450,1200x675,1600x900,2000x1125}}", "a story's cover"),
     "story_image": Size(f"{PICTURE_FORMATS} width-{{360,720,1080,1440}}", "an image in a story"),
     "story_image_wide": Size(f"{PICTURE_FORMATS} width-{{480,800,1200,1600,2000}}", "a full-width image in a story"),
     "story_scene": Size(f"{PICTURE_FORMATS} fill-{{800x400,1200x600,1600x800,2000x1000}}", "a 360° scene's still"),
