@@ -6,10 +6,12 @@ that "which renditions does this page need" can be computed and made ahead, in t
 when the page is published (``images.tasks``) — instead of by the first visitor.
 
 A page says which of its images it shows, and in which sizes, with a ``rendition_needs()``
-method yielding ``(image, size name)`` pairs: its own templates, and where else it is drawn (a
-product's card on listings, its search card, its API field). Stream blocks say the same for
-their value with ``rendition_needs(value)``; ``stream_needs`` walks a StreamField. The page's
-link-preview image (``get_og_image``/``get_og_image_filter``, core's SEO mixin) is added here.
+method yielding ``(image, size name)`` pairs (or ``(image, (filter spec, …))`` for sizes that
+depend on the image, like a panorama's viewer widths, ``tours/models.py``): its own templates,
+and where else it is drawn (a product's card on listings, its search card, its API field, its
+tour and 3D model). Stream blocks say the same for their value with ``rendition_needs(value)``;
+``stream_needs`` walks a StreamField. The page's link-preview image (``get_og_image`` and
+``get_og_image_filter``, core's SEO mixin) is added here.
 """
 
 from collections.abc import Iterable, Iterator
@@ -92,7 +94,7 @@ def page_needs(page) -> list[Need]:
         known.extend(spec for spec in filter_specs if spec not in known)
 
     for image, size in getattr(page, "rendition_needs", lambda: ())():
-        add(image, specs(size))
+        add(image, specs(size) if isinstance(size, str) else size)
     og_image = page.get_og_image() if hasattr(page, "get_og_image") else None
     if og_image is not None:
         add(og_image, [page.get_og_image_filter()])

@@ -243,6 +243,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
         """Its photo in the named sizes the public site draws it (images/renditions.py): made ahead."""
         for size in ("producer_photo", "card", "search_card", "api_photo"):
             yield self.image, size
+        yield from self.tour_rendition_needs()
 
     def get_json_ld(self, request=None) -> dict:
         data = {

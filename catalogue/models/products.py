@@ -364,6 +364,8 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         for item in self.gallery_images.all():
             yield item.image, "gallery"
         yield from renditions.stream_needs(self.body)
+        yield from self.tour_rendition_needs()
+        yield from self.model3d_rendition_needs()
 
     def get_og_image_filter(self) -> str:
         # The star badge only on a valid certificate: a shared link never shows expired stars as current.
