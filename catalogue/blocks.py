@@ -16,6 +16,10 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "components/blocks/captioned_image.html"
         description = "Một ảnh (có văn bản thay thế) với chú thích bên dưới."
 
+    def rendition_needs(self, value):
+        """The sizes its template draws (images/renditions.py), made ahead on publishing."""
+        yield value["image"], "body_image"
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="trích dẫn")

@@ -14,9 +14,16 @@ class MediaConfig(AppConfig):
     verbose_name = "Hình ảnh và đa phương tiện"
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from core import publishing
 
+        from . import tasks
         from .models import PortalImage
 
         # A new upload is on no public page yet; a changed one (file, focal point, credit) may be.
         publishing.watch(PortalImage, created_is_public=False)
+        # Renditions made ahead, in the background: for pages just made public, and for the
+        # pages already showing an image whose file or focal point changed.
+        publishing.subscribe(tasks.on_public_change, after_commit=True)
+        post_save.connect(tasks.on_image_saved, sender=PortalImage, dispatch_uid="images-renditions-ahead")

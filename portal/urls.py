@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.page_passwords import authenticate_with_password
 from core import views as core_views
 from core.sitemaps import SITEMAPS
+from images import views as image_views
 from opendata import views as opendata_views
 from portal.api import api_router
 from scans import gs1
@@ -28,6 +29,12 @@ urlpatterns = [
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
+    ),
+    # Renditions a page had no time to make: made here, one per request (images/views.py).
+    path(
+        "anh/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>",
+        image_views.on_demand,
+        name=image_views.VIEW_NAME,
     ),
     path("q/<str:code>", scan_views.scan, name="scan"),
     path("q/<str:code>/", scan_views.scan),

@@ -13,11 +13,12 @@ from PIL import Image as PILImage
 
 from core.text import name_key
 from core.visibility import public_pages
+from images import renditions
 from stories.blocks import readable_text
 
 from .models import EntryKind
 
-CARD_RENDITION = "fill-320x240|format-webp|webpquality-70"
+CARD_RENDITION = renditions.spec("search_card")
 
 logger = logging.getLogger(__name__)
 

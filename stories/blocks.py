@@ -36,6 +36,10 @@ class StoryImageBlock(blocks.StructBlock):
         label = "Ảnh"
         template = "stories/blocks/image.html"
 
+    def rendition_needs(self, value):
+        """The sizes its template draws (images/renditions.py), made ahead on publishing."""
+        yield value["image"], "story_image_wide" if value.get("wide") else "story_image"
+
 
 class PullQuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="lời trích")
@@ -95,6 +99,10 @@ class VideoBlock(blocks.StructBlock):
         template = "stories/blocks/video.html"
         value_class = VideoValue
 
+    def rendition_needs(self, value):
+        if value.get("poster"):
+            yield value["poster"], "video_poster"
+
     def clean(self, value):
         value = super().clean(value)
         if video_player_url(value["url"]) is None:
@@ -115,6 +123,9 @@ class SceneBlock(blocks.StructBlock):
         icon = "site"
         label = "Cảnh 360°"
         template = "stories/blocks/scene.html"
+
+    def rendition_needs(self, value):
+        yield value["image"], "story_scene"
 
 
 class TourBlock(blocks.StructBlock):

@@ -88,12 +88,19 @@ class Panorama(models.Model):
         """What the page shows before the viewer loads (and instead of it without WebGL)."""
         return get_rendition_or_not_found(self.image, POSTER_FILTER)
 
-    def viewer_sources(self) -> list[dict]:
+    def viewer_specs(self) -> list[str]:
         """The panorama at the sizes a viewer chooses from, smallest first, none larger than the original."""
         widths = [width for width in VIEWER_WIDTHS if width < self.image.width] + [self.image.width]
+        return [f"width-{width}|format-jpeg|jpegquality-80" for width in widths]
+
+    def rendition_needs(self):
+        """What the page and the API show of it (images/renditions.py), made ahead on publishing."""
+        yield self.image, (POSTER_FILTER, *self.viewer_specs())
+
+    def viewer_sources(self) -> list[dict]:
         sources = []
-        for width in widths:
-            rendition = get_rendition_or_not_found(self.image, f"width-{width}|format-jpeg|jpegquality-80")
+        for spec in self.viewer_specs():
+            rendition = get_rendition_or_not_found(self.image, spec)
             sources.append({"width": rendition.width, "height": rendition.height, "url": rendition.url})
         return sources
 
@@ -136,6 +143,11 @@ class Tour(models.Model):
 
     def __str__(self):
         return self.title
+
+    def rendition_needs(self):
+        for child in self.scenes:
+            if child.value["panorama"]:
+                yield from child.value["panorama"].rendition_needs()
 
     def first_panorama(self):
         return self.scenes[0].value["panorama"] if self.scenes else None
@@ -265,6 +277,10 @@ class Model3D(models.Model):
     @property
     def media_type(self) -> str:
         return MODEL3D_MEDIA_TYPES["gltf" if self.file.name.lower().endswith(".gltf") else "glb"]
+
+    def rendition_needs(self):
+        if self.poster_id:
+            yield self.poster, (MODEL3D_POSTER_FILTER,)
 
     def poster_rendition(self):
         return get_rendition_or_not_found(self.poster, MODEL3D_POSTER_FILTER)

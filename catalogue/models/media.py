@@ -27,6 +27,9 @@ class WithTour(models.Model):
     def tour_data(self) -> dict | None:
         return self.tour.as_json() if self.tour_id else None
 
+    def tour_rendition_needs(self):
+        return self.tour.rendition_needs() if self.tour_id else ()
+
 
 class WithModel3D(models.Model):
     """Page mixin: a 3D model shown on the page and served in the API (``model3d_data``)."""
@@ -46,3 +49,6 @@ class WithModel3D(models.Model):
     @property
     def model3d_data(self) -> dict | None:
         return self.model3d.as_json() if self.model3d_id else None
+
+    def model3d_rendition_needs(self):
+        return self.model3d.rendition_needs() if self.model3d_id else ()

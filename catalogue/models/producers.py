@@ -16,6 +16,7 @@ from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
 from core.visibility import public_pages
+from images import renditions
 
 from .media import WithTour
 
@@ -154,7 +155,7 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
         APIField("latitude"),
         APIField("longitude"),
         APIField("website"),
-        APIField("image", serializer=ImageRenditionField("fill-800x600|format-webp")),
+        APIField("image", serializer=ImageRenditionField(renditions.spec("api_photo"))),
         APIField("tour_data"),
     ]
 
@@ -237,6 +238,12 @@ class ProducerPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, WithTour, 
 
     def get_og_image(self):
         return self.image
+
+    def rendition_needs(self):
+        """Its photo in the named sizes the public site draws it (images/renditions.py): made ahead."""
+        for size in ("producer_photo", "card", "search_card", "api_photo"):
+            yield self.image, size
+        yield from self.tour_rendition_needs()
 
     def get_json_ld(self, request=None) -> dict:
         data = {

@@ -20,6 +20,7 @@ from core import extension_points
 from core.page_cache import CachedPageMixin
 from core.seo import SeoMixin
 from core.visibility import public_pages
+from images import renditions
 
 from ..blocks import ProductDescriptionBlock
 from ..gtin import normalise_gtin
@@ -222,7 +223,7 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         APIField("expires_on"),
         APIField("certificate_status_label"),
         APIField("producer_summary"),
-        APIField("image", serializer=ImageRenditionField("fill-800x600|format-webp")),
+        APIField("image", serializer=ImageRenditionField(renditions.spec("api_photo"))),
         APIField("certification_names"),
         APIField("province_code"),
         APIField("category_name"),
@@ -355,6 +356,16 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
 
     def get_og_image(self):
         return self.image
+
+    def rendition_needs(self):
+        """Its images in the named sizes the public site draws them (images/renditions.py): made ahead."""
+        for size in ("product_photo", "card", "search_card", "api_photo"):
+            yield self.image, size
+        for item in self.gallery_images.all():
+            yield item.image, "gallery"
+        yield from renditions.stream_needs(self.body)
+        yield from self.tour_rendition_needs()
+        yield from self.model3d_rendition_needs()
 
     def get_og_image_filter(self) -> str:
         # The star badge only on a valid certificate: a shared link never shows expired stars as current.

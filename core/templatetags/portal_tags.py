@@ -1,6 +1,7 @@
 """Template helpers for the public site: JSON-LD, Vietnamese number format, stars, badges."""
 
 import json
+import logging
 
 from django import template
 from django.utils.html import format_html
@@ -10,6 +11,7 @@ from wagtail.images.models import SourceImageIOError
 from core import extension_points
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 MAX_STARS = 5
 
@@ -70,7 +72,8 @@ def og_image_url(context, page=None):
         return ""
     try:
         rendition = image.get_rendition(page.get_og_image_filter())
-    except SourceImageIOError:  # a missing or undecodable file (logged by images.models): no preview
+    except SourceImageIOError:  # its stored file is missing or cannot be decoded: no preview image
+        logger.warning("page %s: no link-preview image, image %s cannot be read", page.pk, image.pk)
         return ""
     url = rendition.url
     if url.startswith("/"):  # local media: same origin as the page's canonical URL

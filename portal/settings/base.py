@@ -54,6 +54,11 @@ SCAN_BUFFER_KEY = env_str("SCAN_BUFFER_KEY", "ocop:scans")
 # How long a rendered public page (the QR showcase) is kept; 0 turns the page cache off.
 # On by default only with Redis: every worker must share the cache that invalidates it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if REDIS_URL else 0)
+# Seconds of image-rendition making one request may spend; beyond it the page links the
+# missing renditions to the on-demand view, which makes each in its own request (images/budget.py).
+RENDITION_BUDGET_SECONDS = env_float("RENDITION_BUDGET_SECONDS", 1.0)
+if RENDITION_BUDGET_SECONDS < 0:
+    raise ImproperlyConfigured(f"RENDITION_BUDGET_SECONDS must be 0 or more, got {RENDITION_BUDGET_SECONDS}")
 # The largest 3D model (GLB/glTF) an editor or producer may upload; phones download it whole.
 MODEL3D_MAX_BYTES = env_int("MODEL3D_MAX_BYTES", 15 * 1024 * 1024)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
@@ -131,6 +136,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a refused login (too many wrong passwords) into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # A request makes missing image renditions for at most RENDITION_BUDGET_SECONDS.
+    "images.budget.RenditionBudgetMiddleware",
     # Last, so that it knows who is signed in; a cached page skips only what follows it: the view.
     "core.page_cache.PageCacheMiddleware",
 ]

@@ -18,6 +18,7 @@ from wagtail.search import index
 from accounts.permissions import PortalPermissionsMixin
 from core.seo import SeoMixin
 from core.visibility import public_pages
+from images import renditions
 from stories.blocks import StoryBodyBlock, readable_text
 from stories.forms import StoryPageForm
 
@@ -113,7 +114,7 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
         APIField("standfirst"),
         APIField("producer_summary"),
         APIField("product_summaries"),
-        APIField("cover_image", serializer=ImageRenditionField("fill-1200x630-c80|format-webp")),
+        APIField("cover_image", serializer=ImageRenditionField(renditions.spec("api_cover"))),
         APIField("author_name"),
         APIField("reading_minutes"),
         APIField("verification_summary"),
@@ -231,6 +232,12 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
 
     def get_og_image(self):
         return self.cover_image
+
+    def rendition_needs(self):
+        """Its images in the named sizes the public site draws them (images/renditions.py): made ahead."""
+        for size in ("story_cover", "card", "search_card", "api_cover"):
+            yield self.cover_image, size
+        yield from renditions.stream_needs(self.body)
 
     def get_json_ld(self, request=None) -> dict:
         data = {
