@@ -6,6 +6,8 @@ module only chooses which Content-Security-Policy a response gets:
 - the Wagtail and Django admins (``CSP_ADMIN_PATH_PREFIXES``): ``CONTENT_SECURITY_POLICY_ADMIN``,
   which allows inline scripts and styles because Wagtail's own admin templates still write them
   (inline panels, date pickers) and cannot carry a nonce;
+- a page the admin previews (Wagtail renders it through a dummy request for the page's own URL):
+  ``CONTENT_SECURITY_POLICY_PREVIEW``, the public policy but for the admin framing it;
 - a 500: ``CONTENT_SECURITY_POLICY_ERROR``, for the self-contained error page (inline CSS, no script);
 - everything else, the public site, the API, scans and their 404s: ``CONTENT_SECURITY_POLICY``
   (no inline script or style, except an element that carries this request's nonce).
@@ -28,6 +30,8 @@ def policy_name_for(request, response) -> str:
     """The name of the setting whose policy this response gets."""
     if request.path_info.startswith(tuple(settings.CSP_ADMIN_PATH_PREFIXES)):
         return "CONTENT_SECURITY_POLICY_ADMIN"
+    if getattr(request, "is_dummy", False):
+        return "CONTENT_SECURITY_POLICY_PREVIEW"
     if response.status_code == 500:
         return "CONTENT_SECURITY_POLICY_ERROR"
     return "CONTENT_SECURITY_POLICY"

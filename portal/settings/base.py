@@ -346,6 +346,11 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": [SELF],
     }
 }
+# A page the admin previews (in its side panel, a workflow's review): the public policy, framed
+# by the admin.
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]},
+}
 # A 500: templates/500.html stands alone (its CSS inline, no script, nothing else loaded) so
 # that it shows whatever broke.
 CONTENT_SECURITY_POLICY_ERROR = {
