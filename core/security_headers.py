@@ -55,7 +55,9 @@ def permissions_policy_header(features: dict[str, list[str]]) -> str:
     def origin(value: str) -> str:
         return value if value in ("self", "*") else f'"{value}"'
 
-    return ", ".join(f"{feature}=({' '.join(origin(value) for value in allowed)})" for feature, allowed in features.items())
+    return ", ".join(
+        f"{feature}=({' '.join(origin(value) for value in allowed)})" for feature, allowed in features.items()
+    )
 
 
 class PermissionsPolicyMiddleware:

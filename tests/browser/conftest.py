@@ -70,7 +70,9 @@ def no_policy_violations(monkeypatch):
         context.add_init_script(REPORT_VIOLATIONS)
         context.on(
             "console",
-            lambda message: _is_policy_message(message.text) and violations.append(f"console {message.type}: {message.text}"),
+            lambda message: (
+                _is_policy_message(message.text) and violations.append(f"console {message.type}: {message.text}")
+            ),
         )
         return context
 

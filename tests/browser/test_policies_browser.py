@@ -10,7 +10,6 @@ does catch a violation.
 """
 
 import io
-import re
 
 import pytest
 from django.core.files.base import ContentFile

@@ -23,7 +23,11 @@ def form_field(name):
 
 @pytest.mark.parametrize(
     ("shown", "meant"),
-    [("05/03/2026", datetime.date(2026, 3, 5)), ("16/05/2026", datetime.date(2026, 5, 16)), ("2026-03-05", datetime.date(2026, 3, 5))],
+    [
+        ("05/03/2026", datetime.date(2026, 3, 5)),
+        ("16/05/2026", datetime.date(2026, 5, 16)),
+        ("2026-03-05", datetime.date(2026, 3, 5)),
+    ],
 )
 def test_a_certificate_date_typed_day_first_is_that_day(shown, meant):
     with translation.override("vi"):
