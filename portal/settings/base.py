@@ -312,12 +312,11 @@ CONTENT_SECURITY_POLICY = {
         # (its hash; a new version of @google/model-viewer may change it: the browser tests then
         # fail and Chromium's message gives the new hash).
         "style-src": [SELF, NONCE, MODEL_VIEWER_STYLE_HASH],
-        # data: and blob: — the viewers draw textures and posters from memory (three.js, Photo
-        # Sphere Viewer's loaders, <model-viewer>'s poster and environment).
+        # data: and blob: — the viewers make pictures in memory (Photo Sphere Viewer loads each
+        # panorama's texture from a blob: URL; three.js decodes a model's embedded textures).
         "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
         "media-src": [SELF, *MEDIA_ORIGINS],
-        # Live search (/api/search/), the viewers' fetches of panoramas and .glb models; blob: and
-        # data: are what three.js's loaders turn a model's embedded textures into before fetching them.
+        # Live search (/api/search/), the viewers' fetches of panoramas and .glb models.
         "connect-src": [SELF, *MEDIA_ORIGINS],
         "font-src": [SELF],
         "manifest-src": [SELF],
@@ -326,7 +325,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        # No one frames the public site (clickjacking); the admin's previews are under /admin/.
+        # No one frames the public site (clickjacking); the admin's previews get the PREVIEW policy.
         "frame-ancestors": [NONE],
     }
 }

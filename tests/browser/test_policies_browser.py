@@ -171,6 +171,7 @@ def test_an_editor_logs_in_edits_a_product_chooses_an_image_previews_and_saves(p
     with page.expect_navigation():
         page.locator("button.action-save").first.click()
     expect(page.locator(".messages")).to_contain_text("Bơ núi lửa Krông Nô")
+    product.refresh_from_db()
     draft = product.get_latest_revision_as_object()
     assert "Quả bơ sáp dẻo, béo." in str(draft.body)
 
