@@ -7,8 +7,10 @@ here, once, with its default (see the README's table).
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE, WASM_UNSAFE_EVAL
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_float, env_int, env_list, env_str
@@ -117,10 +119,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    "csp",  # its system checks flag settings in django-csp 3's retired format
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that every response carries them, static files too (an SVG opened alone).
+    "core.security_headers.PermissionsPolicyMiddleware",
+    "core.security_headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages shrink 4–8× (product page 16 kB → 4 kB): what matters on slow mobile data.
     # CSRF tokens are masked per response, which defeats BREACH-style guessing.
@@ -231,7 +237,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # --- Static and media ---------------------------------------------------------
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+# Where uploads are served from: a path on this site, or an absolute URL (a CDN or S3 bucket),
+# whose origin the Content-Security-Policy then allows for images, videos and fetched files.
+MEDIA_URL = env_str("MEDIA_URL", "/media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -270,6 +278,10 @@ WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# …and read back in the same format: Django's Vietnamese locale names no input formats, so the
+# defaults (month first) would read 05/03/2026 as 3 May and refuse 16/05/2026. ISO is still accepted.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
@@ -281,6 +293,118 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 # Sessions in the database, never in the cache: signing in to the admin keeps working while Redis is down.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# --- Content-Security-Policy and Permissions-Policy (core/security_headers.py) ----------------
+# docs/security.md explains each allowance; tests/core/test_security_headers.py and every browser
+# test (tests/browser/conftest.py fails on any violation) hold them.
+_media = urlsplit(MEDIA_URL)
+# An absolute MEDIA_URL (a CDN, an S3 bucket) is another origin: images, videos, panoramas and
+# 3D models are loaded from it.
+MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"] if _media.scheme and _media.netloc else []
+# The story video players a reader may start (stories/blocks.py: video_player_url).
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# @google/model-viewer 4.4.0's shadow-root <style> (package-lock.json).
+MODEL_VIEWER_STYLE_HASH = "'sha256-PXtZZkJMMyc18o/DN1ZEFOJ2qEGq95IQbVaJFMOXOb0='"
+
+# The public site, the API, scans and their 404s: nothing inline but an element that carries
+# this request's nonce (none does today: cached pages must not carry one, core/page_cache.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Our own files only; the 360° viewer and <model-viewer> are bundles in static/dist, loaded
+        # with import() from the same origin. No 'unsafe-eval': neither bundle needs it. Only
+        # WebAssembly may be compiled: three.js's meshopt decoder, in <model-viewer>, compiles its
+        # decoder when the bundle loads ('wasm-unsafe-eval' allows that and no JavaScript eval).
+        "script-src": [SELF, NONCE, WASM_UNSAFE_EVAL],
+        # Our stylesheets, and the one <style> element <model-viewer> writes into its shadow root
+        # (its hash; a new version of @google/model-viewer may change it: the browser tests then
+        # fail and Chromium's message gives the new hash).
+        "style-src": [SELF, NONCE, MODEL_VIEWER_STYLE_HASH],
+        # data: and blob: — the viewers make pictures in memory (Photo Sphere Viewer loads each
+        # panorama's texture from a blob: URL; three.js decodes a model's embedded textures).
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        # Live search (/api/search/), the viewers' fetches of panoramas and .glb models.
+        "connect-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "manifest-src": [SELF],
+        # A story's video, once the reader presses play (static/js/story-video.js).
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # No one frames the public site (clickjacking); the admin's previews get the PREVIEW policy.
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (and Django's): Wagtail 8 still writes inline <script> elements that cannot
+# carry a nonce (inline panels, date and time pickers: wagtail/wagtail#1288) and style attributes
+# throughout, so inline scripts and styles are allowed there — and no nonce is sent, because a
+# nonce would make browsers ignore 'unsafe-inline'. Still no 'unsafe-eval', no other origin's
+# script, no plugins, and only the admin frames itself (the live preview, block previews).
+CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE, WASM_UNSAFE_EVAL],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
+# A page the admin previews (in its side panel, a workflow's review): the public policy, framed
+# by the admin.
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]},
+}
+# A 500: templates/500.html stands alone (its CSS inline, no script, nothing else loaded) so
+# that it shows whatever broke.
+CONTENT_SECURITY_POLICY_ERROR = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "style-src": [UNSAFE_INLINE],
+        "img-src": [SELF],
+        "base-uri": [NONE],
+        "form-action": [NONE],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# Which browser features the portal's pages (and what they embed) may use: an empty list denies
+# the feature to everyone, so a script that got in cannot use it either.
+PERMISSIONS_POLICY = {
+    # Photo Sphere Viewer's gyroscope mode turns the 360° tour as the phone turns.
+    "accelerometer": ["self"],
+    "gyroscope": ["self"],
+    "magnetometer": ["self"],
+    # The tour's fullscreen button; a story's video player.
+    "fullscreen": ["self", *VIDEO_PLAYER_ORIGINS],
+    # A story's video starts when the reader presses play, and may be watched picture-in-picture.
+    "autoplay": ["self", *VIDEO_PLAYER_ORIGINS],
+    "picture-in-picture": ["self", *VIDEO_PLAYER_ORIGINS],
+    "encrypted-media": VIDEO_PLAYER_ORIGINS,
+    # The product page's share button (navigator.share) and its "copy link" button. (Chromium on
+    # Linux has no Web Share and warns that it does not know the feature; phones do.)
+    "web-share": ["self"],
+    "clipboard-write": ["self"],
+    # <model-viewer>'s AR (WebXR) on phones that can.
+    "xr-spatial-tracking": ["self"],
+    # Search's "near me" asks for the visitor's position (static/js/search.js).
+    "geolocation": ["self"],
+    # Nothing on the portal uses these. Only features Chromium knows: it warns about any other.
+    "camera": [],
+    "microphone": [],
+    "display-capture": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "hid": [],
+    "midi": [],
+    "idle-detection": [],
+    "screen-wake-lock": [],
+    "clipboard-read": [],
+    "browsing-topics": [],
+}
 
 LOGGING = {
     "version": 1,

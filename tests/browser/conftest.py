@@ -1,6 +1,10 @@
 """Real-browser tests: Debian's Chromium (``/usr/bin/chromium``) driven by Playwright, against
 Django's live server. Playwright never downloads a browser here (``.ci/run`` installs Chromium
-from Debian's packages)."""
+from Debian's packages).
+
+Every page runs under the site's real Content-Security-Policy and Permissions-Policy, and every
+test fails if the browser reported a violation of either (``no_policy_violations``, autouse).
+"""
 
 import mimetypes
 import os
@@ -10,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connections
+from playwright.sync_api import Browser
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
@@ -22,6 +27,58 @@ PHONE = {
 }
 # No GPU on CI machines: WebGL through Chromium's software rasteriser, as on many cheap phones.
 WEBGL_IN_SOFTWARE = ["--enable-unsafe-swiftshader", "--use-angle=swiftshader"]
+
+
+# Each document (and frame) reports its Content-Security-Policy violations through a binding,
+# as they happen: a page that navigates away keeps none of its own state.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__reportPolicyViolation?.({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+        sample: event.sample,
+        page: event.documentURI,
+    });
+}, true);
+"""
+# What Chromium writes on the console about either policy (a refused resource, an eval, an
+# unknown Permissions-Policy feature, a feature used that the policy denies).
+POLICY_MESSAGES = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy", "Permissions policy")
+# Chromium on Linux has no Web Share API, so it does not know the feature the share button needs
+# on phones (settings.PERMISSIONS_POLICY); any other unknown feature is a mistake in the policy.
+UNKNOWN_ON_LINUX = "Unrecognized feature: 'web-share'."
+
+
+def _is_policy_message(text: str) -> bool:
+    return any(words in text for words in POLICY_MESSAGES) and not text.endswith(UNKNOWN_ON_LINUX)
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations(monkeypatch):
+    """Fails the test if any page it opened reported a CSP or Permissions-Policy violation.
+
+    Every browser context a test makes (``Browser.new_context``) reports through the DOM's
+    ``securitypolicyviolation`` event and through the console, whichever comes first.
+    """
+    violations: list[str] = []
+    new_context = Browser.new_context
+
+    def watched_new_context(browser, *args, **kwargs):
+        context = new_context(browser, *args, **kwargs)
+        context.expose_binding("__reportPolicyViolation", lambda source, report: violations.append(str(report)))
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on(
+            "console",
+            lambda message: (
+                _is_policy_message(message.text) and violations.append(f"console {message.type}: {message.text}")
+            ),
+        )
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", watched_new_context)
+    yield violations
+    assert violations == [], "the browser reported policy violations:\n" + "\n".join(violations)
 
 
 # Function-scoped on purpose: while Playwright runs, Django's connection handler sees another

@@ -49,7 +49,8 @@ def test_the_model_viewer_loads_only_when_opened_and_shows_the_model(product_wit
     page.locator("[data-model3d-open]").click()
     viewer = page.locator("section.model3d model-viewer")
     viewer.wait_for()
-    page.wait_for_function("document.querySelector('section.model3d model-viewer').loaded === true")
+    # A function, not an expression: Playwright polls an expression with eval(), which the CSP refuses.
+    page.wait_for_function("() => document.querySelector('section.model3d model-viewer').loaded === true")
     assert any(VIEWER_BUNDLE in url for url in log.requests)
     assert viewer.get_attribute("alt") == "Quả bơ vỏ xanh thẫm, dáng quả lê."
     assert "webxr scene-viewer quick-look" == viewer.get_attribute("ar-modes")
