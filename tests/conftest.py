@@ -319,13 +319,15 @@ def run_background_tasks(db):
     """Run the worker once over every task that is ready, as ``manage.py db_worker --batch`` would,
     and return how many ran. ``now=`` runs it as at that moment (a retry due later), no sleeping.
 
-    It drives the library's own ``Worker.run_task`` inside the test's transaction; the command itself
-    would close the test's database connection between tasks.
+    It drives the library's own ``Worker.run_task`` inside the test's transaction (the command itself
+    would close the test's database connection between tasks); each task's on-commit callbacks run
+    when it ends, as they would after the worker's commit.
     """
     from unittest import mock
 
     from django.conf import settings
     from django.db import transaction
+    from django.test import TestCase
     from django.utils import timezone
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
@@ -351,7 +353,8 @@ def run_background_tasks(db):
                     if task is None:
                         return count
                     task.claim(worker.worker_id)
-                worker.run_task(task)
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    worker.run_task(task)
                 count += 1
 
     return run
