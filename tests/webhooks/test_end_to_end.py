@@ -7,33 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from standardwebhooks import Webhook
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from catalogue.models import ProductCategory, ProductPage
+from catalogue.models import ProductPage
+from tests.catalogue.test_admin_forms import product_form
 from webhooks.models import Delivery, Event
 
 pytestmark = pytest.mark.django_db
-
-
-def product_form(producer, **overrides):
-    data = {
-        "title": "Cà phê bột Đắk Đam",
-        "slug": "ca-phe-bot-dak-dam",
-        "producer": producer.pk,
-        "category": ProductCategory.objects.get(slug="ca-phe-ca-cao").pk,
-        "stars": 4,
-        "score_production": 30,
-        "score_marketing": 20,
-        "score_quality": 25,
-        "decision_number": "1234/QĐ-UBND",
-        "recognised_on": "2024-03-15",
-        "marketplace_links": inline_formset([]),
-        "gallery_images": inline_formset([]),
-        "body": streamfield([]),
-        "action-publish": "action-publish",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 @pytest.fixture
@@ -42,7 +21,9 @@ def publish_in_admin(editor_client, editorial_site, make_producer, django_captur
         producer = make_producer()
         url = reverse("wagtailadmin_pages:add", args=("catalogue", "productpage", editorial_site.products.pk))
         with django_capture_on_commit_callbacks(execute=True):
-            response = editor_client.post(url, product_form(producer, **overrides))
+            response = editor_client.post(
+                url, product_form(producer, **{"action-publish": "action-publish", **overrides})
+            )
         assert response.status_code == 302, response.content.decode()[:2000]
         return ProductPage.objects.get(slug=overrides.get("slug", "ca-phe-bot-dak-dam"))
 
