@@ -35,6 +35,7 @@ from core.publishing import Reason
 from core.visibility import public_pages
 
 from . import payloads
+from .delivery import schedule
 from .models import AnnouncedPage, Delivery, Event, Subscription
 
 logger = logging.getLogger(__name__)
@@ -48,8 +49,9 @@ def on_public_change(change: publishing.PublicChange) -> None:
     if not change.page_ids:  # a shared thing (a category's name): receivers resync with the API
         return
     with transaction.atomic():
+        subscriptions = list(Subscription.objects.filter(active=True))
         for event_type, data in page_events(change.page_ids, change.reasons):
-            emit(event_type, data)
+            emit(event_type, data, subscriptions=subscriptions)
 
 
 def page_events(page_ids, reasons, now: datetime.datetime | None = None) -> list[tuple[str, dict]]:
@@ -146,26 +148,26 @@ def certificates_passed(now: datetime.datetime | None = None) -> int:
         )
     )
     count = 0
+    subscriptions = list(Subscription.objects.filter(active=True))
     with transaction.atomic():
         by_id = records.in_bulk([product.pk for product in due])
         for product in due:
             record = by_id[product.pk]
             for event_type, data in _certificate_changes(product, record, record.url, today, announce=True):
-                emit(event_type, data, now)
+                emit(event_type, data, now, subscriptions)
                 count += 1
             record.save()
     return count
 
 
-def emit(event_type: str, data: dict, now: datetime.datetime | None = None) -> Event | None:
+def emit(event_type: str, data: dict, now: datetime.datetime | None = None, subscriptions=None) -> Event | None:
     """Record the event and queue one delivery per subscription that wants it (in the caller's
-    transaction: the worker sees them when it commits)."""
-    from .delivery import schedule
-
+    transaction: the worker sees them when it commits). ``subscriptions``: the active ones, when
+    the caller emits many events."""
     now = now or timezone.now()
-    subscriptions = [
-        subscription for subscription in Subscription.objects.filter(active=True) if subscription.wants(event_type)
-    ]
+    if subscriptions is None:
+        subscriptions = Subscription.objects.filter(active=True)
+    subscriptions = [subscription for subscription in subscriptions if subscription.wants(event_type)]
     if not subscriptions:
         return None
     event = Event.objects.create(type=event_type, payload=payloads.envelope(event_type, data, now), created_at=now)
