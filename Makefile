@@ -42,7 +42,12 @@ migrate: install
 demo: install
 	$(BIN)/python manage.py load_demo
 
+# The web server and, next to it, the background worker (webhook deliveries, Wagtail's index
+# updates); Ctrl-C stops both. The worker is killed however the server ends; it does not reload
+# on code changes (its reloader would outlive the kill), so restart `make run` after editing a task.
 serve: install
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -309,3 +309,52 @@ def pytest_collection_modifyitems(items):
         return "live_server" in item.fixturenames or bool(marker and marker.kwargs.get("transaction"))
 
     items.sort(key=commits_for_real)
+
+
+# --- the background worker (django-tasks' database backend) ---------------------------------------
+
+
+@pytest.fixture
+def run_background_tasks(db):
+    """Run the worker once over every task that is ready, as ``manage.py db_worker --batch`` would,
+    and return how many ran. ``now=`` runs it as at that moment (a retry due later), no sleeping.
+
+    It drives the library's own ``Worker.run_task`` inside the test's transaction (the command itself
+    would close the test's database connection between tasks); each task's on-commit callbacks run
+    when it ends, as they would after the worker's commit.
+    """
+    from unittest import mock
+
+    from django.conf import settings
+    from django.db import transaction
+    from django.test import TestCase
+    from django.utils import timezone
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    backend = settings.WORKER_TASK_BACKEND
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name=backend,
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="pytest",
+        excluded_queue_names=[],
+    )
+
+    def run(now=None) -> int:
+        count = 0
+        with mock.patch.object(timezone, "now", return_value=now) if now else mock.MagicMock():
+            while True:
+                with transaction.atomic():
+                    task = DBTaskResult.objects.ready().filter(backend_name=backend).get_locked()
+                    if task is None:
+                        return count
+                    task.claim(worker.worker_id)
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    worker.run_task(task)
+                count += 1
+
+    return run

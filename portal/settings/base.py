@@ -80,6 +80,10 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 DB_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 60)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# Webhook receivers on loopback, private, link-local or reserved addresses are refused unless
+# this is on (tests, `make run` and the demo): otherwise a subscription could make the portal
+# POST into its own network.
+WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", False)
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -93,6 +97,8 @@ INSTALLED_APPS = [
     "scans",
     "tours",
     "opendata",
+    "webhooks",
+    "django_tasks_db",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -285,6 +291,17 @@ DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+
+# --- Background tasks (django-tasks; docs/operations.md → background worker) ---------------
+# A task is a row in the database until `manage.py db_worker` runs it: `make run` starts one next
+# to the web server, production runs one or more on their own machines. Wagtail's own small tasks
+# (its admin search index and reference index updates) go there too instead of slowing a save.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The database backend the portal's deferred work is sent to (webhook deliveries and their
+# retries, which need `run_after`): the one the worker serves. Tests name a second one.
+WORKER_TASK_BACKEND = "default"
+# /healthz says the worker is degraded once a task ready to run has waited longer than this.
+WORKER_STALE_SECONDS = 300
 
 # --- Security defaults (tightened further in production.py) -------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

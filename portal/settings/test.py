@@ -38,3 +38,16 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-static-"))  # noqa: F405
 # engine unless a test asks for Elasticsearch, whatever the shell exports.
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "test-"
+# Wagtail's own small tasks (the admin's search index and reference index, which the admin tests
+# read right after a save) and any task that names no backend run at once, as before. The portal's
+# deferred work (WORKER_TASK_BACKEND) goes to a real database backend, which the tests run with the
+# `run_background_tasks` fixture (tests/conftest.py): retries and `run_after` behave as in production,
+# and nothing runs before a test asks.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "worker": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+WORKER_TASK_BACKEND = "worker"
+# The tests' webhook receivers listen on 127.0.0.1; the refusal of private addresses is tested by
+# turning this off.
+WEBHOOKS_ALLOW_PRIVATE = True
