@@ -73,6 +73,13 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 DB_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 60)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# The public read API (/api/v1/, api/): origins whose pages may call /api/ from a browser (CORS),
+# how long a CDN or browser may keep an answer, and requests per client address and per API
+# token ("120/m", "1000/5m", as the scan rates); beyond them a JSON 429 with Retry-After.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/m")
+API_TOKEN_RATE_LIMIT = env_str("API_TOKEN_RATE_LIMIT", "600/m")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -85,6 +92,7 @@ INSTALLED_APPS = [
     "search",
     "scans",
     "tours",
+    "api",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -111,10 +119,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    # django-ninja's templates and static files: the API docs page serves Swagger UI from here, not a CDN.
+    "ninja",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer (whitenoise, CommonMiddleware): CORS headers on /api/ only.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages shrink 4–8× (product page 16 kB → 4 kB): what matters on slow mobile data.
     # CSRF tokens are masked per response, which defeats BREACH-style guessing.
@@ -263,6 +276,12 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- CORS (django-cors-headers): only the API, only the origins listed --------------------
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
