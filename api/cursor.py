@@ -18,14 +18,17 @@ def encode(ordering: str, key, last_id: int) -> str:
     return signing.dumps({"o": ordering, "k": key, "i": last_id}, salt=SALT, compress=True)
 
 
+INVALID = "Con trỏ trang (cursor) không hợp lệ: dùng đúng giá trị next_cursor đã nhận."
+
+
 def decode(raw: str, ordering: str) -> tuple[object, int]:
     """(the key, the id) the next page starts after; a BadParameter for anything else."""
     try:
         data = signing.loads(raw, salt=SALT)
     except (signing.BadSignature, ValueError, TypeError, UnicodeError):
-        raise BadParameter("cursor", "Con trỏ trang (cursor) không hợp lệ: dùng đúng giá trị next_cursor đã nhận.")
+        raise BadParameter("cursor", INVALID) from None
     if not isinstance(data, dict) or not isinstance(data.get("i"), int) or "k" not in data:
-        raise BadParameter("cursor", "Con trỏ trang (cursor) không hợp lệ: dùng đúng giá trị next_cursor đã nhận.")
+        raise BadParameter("cursor", INVALID)
     if data.get("o") != ordering:
         raise BadParameter(
             "cursor", f"Con trỏ trang này được tạo với ordering={data.get('o')}: giữ nguyên ordering khi lật trang."

@@ -55,7 +55,7 @@ def add_details():
 def catalogue_content(make_producer, make_product, make_story, review_story, add_details):
     """Three public products (valid, expired, revoked), two producers, one verified story."""
     producer = make_producer(title="HTX Nông nghiệp Đắk Đam", legal_name="Hợp tác xã Nông nghiệp Đắk Đam")
-    producer.intro = '<p>Hợp tác xã <a linktype="page" id="%d">trồng cà phê</a>.</p>' % producer.pk
+    producer.intro = f'<p>Hợp tác xã <a linktype="page" id="{producer.pk}">trồng cà phê</a>.</p>'
     producer.save_revision().publish()
     other = make_producer(title="Cơ sở Mật ong Cà Mau", producer_type="household")
     coffee = add_details(make_product(title="Cà phê bột Đắk Đam", producer=producer, gtin="08934567890120", stars=4))
