@@ -41,8 +41,12 @@ def bearer_token(request) -> str | None:
 
 def token_id(token: str) -> int:
     """The id of the live APIToken behind ``token`` (one indexed query), or a 401."""
+    if not APIToken.validate_token_format(token):  # checked offline: no query for a made-up token
+        raise ApiError(401)
     found = (
-        APIToken.objects.filter(key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True)
+        APIToken.objects.filter(
+            key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True, user__is_active=True
+        )
         .values_list("pk", flat=True)
         .first()
     )
