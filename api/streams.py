@@ -9,6 +9,7 @@ query each for a whole answer, not one per block.
 """
 
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -39,6 +40,33 @@ def _walk(block, value, found: dict) -> None:
             _walk(child.block, child.value, found)
 
 
+def bulk_load(stream_values) -> None:
+    """Turn the raw blocks of many StreamField values into Python values in one pass per block type.
+
+    Wagtail batches the lookups of one stream (``StreamValue._prefetch_blocks``: an image chooser's
+    images in one query), but each stream on its own: a list of 100 products would cost 100 image
+    queries. This does the same across every stream of an answer. It fills the values' own cache
+    of converted blocks (a private attribute; without it, each stream just loads itself as usual).
+    """
+    pending: dict[tuple, list] = {}
+    for stream in stream_values:
+        bound = getattr(stream, "_bound_blocks", None)
+        raw = getattr(stream, "_raw_data", None)
+        if bound is None or raw is None:
+            continue
+        for index, item in enumerate(raw):
+            if bound[index] is None and item is not None:
+                pending.setdefault((id(stream.stream_block), item["type"]), []).append((stream, index, item))
+    for entries in pending.values():
+        stream = entries[0][0]
+        child_block = stream.stream_block.child_blocks.get(entries[0][2]["type"])
+        if child_block is None:
+            continue
+        converted = child_block.bulk_to_python([item["value"] for _, _, item in entries])
+        for (owner, index, item), value in zip(entries, converted, strict=True):
+            owner._bound_blocks[index] = StreamValue.StreamChild(child_block, value, id=item.get("id"))
+
+
 class StreamSerialiser:
     """Serialises the bodies of the pages of one answer (call ``prepare`` with all of them first)."""
 
@@ -47,6 +75,8 @@ class StreamSerialiser:
         self.public_page_ids: set[int] = set()
 
     def prepare(self, stream_values) -> None:
+        stream_values = list(stream_values)
+        bulk_load(stream_values)
         found = {"images": [], "pages": set()}
         for stream in stream_values:
             for child in stream:
