@@ -53,6 +53,9 @@ def public_api_view(view):
             response = error_response(429)
             response["Retry-After"] = str(verdict.retry_after)
             return response
+        head = request.method == "HEAD"
+        if head:  # answered as the GET it asks about, without the body
+            request.method = "GET"
         try:
             response = view(request, *args, **kwargs)
         except Http404:  # ninja's root view, or anything raised outside an operation
@@ -66,7 +69,13 @@ def public_api_view(view):
             if response.status_code >= 400:
                 response["Cache-Control"] = "no-store"
             return response
-        return revalidated(request, response)
+        response = revalidated(request, response)
+        if head and not getattr(response, "streaming", False):
+            length = len(response.content)
+            response.content = b""
+            if response.status_code == 200:
+                response["Content-Length"] = str(length)
+        return response
 
     return wrapped
 

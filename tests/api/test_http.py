@@ -132,3 +132,10 @@ def test_a_control_character_in_any_parameter_is_a_vietnamese_400(client, db):
         response = client.get("/api/v1/products/", params)
         assert response.status_code == 400, params
         assert "ký tự không hợp lệ" in response.json()["error"]
+
+
+def test_head_answers_the_headers_of_the_get_without_its_body(client, product):
+    get = client.get("/api/v1/products/")
+    head = client.head("/api/v1/products/")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == get["ETag"] and head["Content-Length"] == str(len(get.content))
