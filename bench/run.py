@@ -73,6 +73,8 @@ except ImportError:
     pass
 print("BENCH_PAGES " + json.dumps({
     "product": url_path(first_two[0] if first_two else None),
+    "product_id": first_two[0].pk if first_two else None,
+    "product_province": first_two[0].origin_province.slug if first_two else None,
     "listing": url_path(ProductIndexPage.objects.live().public().first()),
     "live_products": products.count(),
     "scan_codes": codes,
@@ -193,6 +195,8 @@ def make_env(database_url: str, workdir: Path, secret_key: str, redis_url: str |
         MEDIA_ROOT=str(workdir / "media"),
         SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="WARNING",
+        # All load comes from one address: the public API's per-client limit is lifted too.
+        API_RATE_LIMIT="100000000/m",
         PYTHONUNBUFFERED="1",
         PYTHONWARNINGS="ignore",
     )
@@ -612,6 +616,26 @@ def api_page_path(port: int, page_type: str) -> str | None:
     return urlsplit(items[0].get("meta", {}).get("html_url") or "").path or None
 
 
+def api_targets(pages: dict) -> list[Target]:
+    """The public read API (/api/v1/): a full page of 100 products, one product, a filtered list."""
+    product_id, province = pages.get("product_id"), pages.get("product_province")
+    return [
+        Target("API: `/api/v1/products/?limit=100`", "/api/v1/products/?limit=100"),
+        Target(
+            "API: `/api/v1/products/{id}`",
+            f"/api/v1/products/{product_id}" if product_id else None,
+            note="" if product_id else "no live product found",
+        ),
+        Target(
+            "API: filtered list (province, stars 4–5, valid, by update time, 100)",
+            f"/api/v1/products/?province={province}&stars=4&stars=5&status=valid&ordering=-updated_at&limit=100"
+            if province
+            else None,
+            note="" if province else "no live product found",
+        ),
+    ]
+
+
 # --- Report --------------------------------------------------------------------------------
 
 
@@ -847,6 +871,7 @@ def main(argv=None) -> int:
                 f"{product_path}?nfc=bench" if product_path and site.redis_url else None,
             ),
             Target("product listing", listing_path, note="" if listing_path else "no live product listing found"),
+            *api_targets(pages),
         ]
         targets += [Target("extra", path if path.startswith("/") else f"/{path}") for path in args.extra_path]
         measure(targets, gunicorn.port, args, wrk, gunicorn)

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.page_passwords import authenticate_with_password
+from api.urls import v1 as api_v1
 from core import views as core_views
 from core.sitemaps import SITEMAPS
 from images import views as image_views
@@ -50,6 +51,7 @@ urlpatterns = [
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
     path("tim-kiem/", search_views.search_page, name="search"),
+    path("api/v1/", api_v1),
     path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",

@@ -84,6 +84,13 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 # this is on (tests, `make run` and the demo): otherwise a subscription could make the portal
 # POST into its own network.
 WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", False)
+# The public read API (/api/v1/, api/): origins whose pages may call /api/ from a browser (CORS),
+# how long a CDN or browser may keep an answer, and requests per client address and per API
+# token ("120/m", "1000/5m", as the scan rates); beyond them a JSON 429 with Retry-After.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/m")
+API_TOKEN_RATE_LIMIT = env_str("API_TOKEN_RATE_LIMIT", "600/m")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -99,6 +106,7 @@ INSTALLED_APPS = [
     "opendata",
     "webhooks",
     "django_tasks_db",
+    "api",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -126,6 +134,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",  # its system checks flag settings in django-csp 3's retired format
+    # django-ninja's templates and static files: the API docs page serves Swagger UI from here, not a CDN.
+    "ninja",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +144,8 @@ MIDDLEWARE = [
     # Before WhiteNoise, so that every response carries them, static files too (an SVG opened alone).
     "core.security_headers.PermissionsPolicyMiddleware",
     "core.security_headers.ContentSecurityPolicyMiddleware",
+    # Before anything that may answer (whitenoise, CommonMiddleware): CORS headers on /api/ only.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages shrink 4–8× (product page 16 kB → 4 kB): what matters on slow mobile data.
     # CSRF tokens are masked per response, which defeats BREACH-style guessing.
@@ -289,6 +302,12 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- CORS (django-cors-headers): only the API, only the origins listed --------------------
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
