@@ -13,6 +13,7 @@ from scans import gs1
 from scans import views as scan_views
 from search import views as search_views
 from stories.feeds import VerifiedStoriesFeed
+from writes.urls import api as token_api
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -33,6 +34,8 @@ urlpatterns = [
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
     path("tim-kiem/", search_views.search_page, name="search"),
     path("api/v2/", api_router.urls),
+    # Token writes (Wagtail's v3 preview), held to the admin's rules by the ``writes`` app.
+    path("api/v3-preview/", token_api.urls),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -85,7 +85,9 @@ INSTALLED_APPS = [
     "search",
     "scans",
     "tours",
+    "writes",  # token writes through Wagtail's v3 API, held to the admin's rules
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -260,6 +262,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# An API token (Wagtail's APIToken, made in the admin) stops working this many days after it was made.
+API_TOKEN_MAX_AGE_DAYS = 365
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -110,14 +110,14 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
     ]
 
     api_fields = [
-        APIField("standfirst"),
+        APIField("standfirst", writable=True),
         APIField("producer_summary"),
         APIField("product_summaries"),
         APIField("cover_image", serializer=ImageRenditionField("fill-1200x630-c80|format-webp")),
-        APIField("author_name"),
+        APIField("author_name", writable=True),
         APIField("reading_minutes"),
         APIField("verification_summary"),
-        APIField("body"),
+        APIField("body", writable=True),
     ]
 
     og_type = "article"
