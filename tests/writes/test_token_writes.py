@@ -364,3 +364,48 @@ def test_snippets_images_documents_sites_and_redirects_are_closed_to_tokens(esta
     upload = api.client.post(f"{API}/images/", {"title": "x"}, headers=api.headers)
     assert upload.status_code in (400, 403)
     assert not get_image_model().objects.exists()
+
+
+def test_a_producers_token_submits_its_product_to_the_editors_and_an_editor_approves_it(estate, token_for):
+    api = token_for(estate["producer_a"])
+    product = estate["a"]["live_product"]
+    assert api.patch(f"/pages/{product.pk}/", {"summary": "Tóm tắt chờ duyệt"}).status_code == 200
+
+    response = api.post(f"/pages/{product.pk}/actions/submit/")
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["workflow"] == "Duyệt nội dung" and response.json()["status"] == "in_progress"
+    product = ProductPage.objects.get(pk=product.pk)
+    assert product.summary != "Tóm tắt chờ duyệt" and product.workflow_in_progress
+    # The editor decides: its token publishes the submitted revision.
+    assert token_for(estate["editor"]).post(f"/pages/{product.pk}/actions/publish/").status_code == 200
+    assert ProductPage.objects.get(pk=product.pk).summary == "Tóm tắt chờ duyệt"
+
+
+def test_a_story_sent_back_is_edited_and_resubmitted_through_the_api(estate, token_for, review_story):
+    api = token_for(estate["producer_a"])
+    story = estate["a"]["story"]
+    review_story(story, submitter=estate["producer_a"], approve=False)
+    assert StoryPage.objects.get(pk=story.pk).current_workflow_state.status == "needs_changes"
+
+    assert api.patch(f"/pages/{story.pk}/", {"standfirst": "Đã bổ sung ảnh vườn."}).status_code == 200
+    response = api.post(f"/pages/{story.pk}/actions/submit/")
+
+    assert response.status_code == 200, response.json()
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.current_workflow_state.status == "in_progress" and not story.live
+
+
+def test_a_producers_token_cannot_tell_its_story_about_another_producers_tour(estate, token_for):
+    from tours.models import Tour
+
+    theirs = Tour.objects.create(title="Tham quan xưởng miến", producer=estate["b"]["producer"], scenes=[])
+    api = token_for(estate["producer_a"])
+    story = estate["a"]["story"]
+    response = api.patch(
+        f"/pages/{story.pk}/",
+        {"body": [{"type": "tour", "value": {"tour": theirs.pk}}]},
+    )
+    assert response.status_code == 400, response.json()
+    assert response.json()["field"] == "body.0.tour"
+    assert "chuyến tham quan ảo của chủ thể mình" in vietnamese_error(response)
