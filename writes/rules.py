@@ -58,7 +58,8 @@ def refuse_fields_the_form_lacks(request, model, instance, parent) -> None:
     form_class = get_api_form_class(model, field_names=names)
     form = form_class(instance=instance, parent_page=parent, for_user=request.user)
     carried = set(form.fields) | set(getattr(form, "formsets", {}))
-    writable = set(registry.get(model._meta.label).patch_schema.model_fields)
+    registration = registry.get(model._meta.label)
+    writable = set(registration.patch_schema.model_fields) if registration and registration.patch_schema else set()
     for name in names:
         if name not in carried:
             if name in writable:

@@ -194,6 +194,8 @@ def test_a_producers_token_creates_a_story_draft_always_its_own(estate, token_fo
     story = StoryPage.objects.get(pk=response.json()["id"])
     assert story.producer_id == estate["a"]["producer"].pk and not story.live
     assert story.owner == estate["producer_a"]
+    logged = set(PageLogEntry.objects.filter(page=story, user=estate["producer_a"]).values_list("action", flat=True))
+    assert {"wagtail.create", "wagtail.edit"} <= logged
 
     publishing = api.post(
         "/pages/",
@@ -273,6 +275,21 @@ def test_an_editors_token_publishes_a_product_with_an_audit_log_entry(estate, to
     assert product.live
     assert PageLogEntry.objects.filter(page=product, action="wagtail.publish", user=estate["editor"]).exists()
     assert client.get(product.url).status_code == 200
+
+
+def test_an_editors_token_unpublishes_a_product_with_an_audit_log_entry(estate, token_for):
+    product = estate["a"]["live_product"]
+    response = token_for(estate["editor"]).post(f"/pages/{product.pk}/actions/unpublish/")
+    assert response.status_code == 200, response.json()
+    assert not ProductPage.objects.get(pk=product.pk).live
+    assert PageLogEntry.objects.filter(page=product, action="wagtail.unpublish", user=estate["editor"]).exists()
+
+
+def test_the_openapi_document_describes_the_token_api_without_a_token(estate):
+    schema = Client().get(f"{API}/openapi.json")
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    assert f"{API}/pages/{{page_id}}/actions/submit/" in paths
 
 
 def test_an_editors_token_never_publishes_a_story_around_its_review(estate, token_for, editorial_site):
