@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "writes",  # token writes through Wagtail's v3 API, held to the admin's rules
     "wagtail.api.v2",
     "wagtail.api.v3",
+    "ninja",  # serves its Swagger UI from our static files, not a CDN (/api/v3-preview/docs/)
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",

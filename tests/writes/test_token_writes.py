@@ -2,6 +2,7 @@
 in the admin. Every rule is tried through the API itself, with real tokens."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -290,6 +291,9 @@ def test_the_openapi_document_describes_the_token_api_without_a_token(estate):
     assert schema.status_code == 200
     paths = schema.json()["paths"]
     assert f"{API}/pages/{{page_id}}/actions/submit/" in paths
+    docs = Client().get(f"{API}/docs/").content.decode()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', docs)
+    assert assets and all(asset.startswith("/") and not asset.startswith("//") for asset in assets), assets
 
 
 def test_an_editors_token_never_publishes_a_story_around_its_review(estate, token_for, editorial_site):
