@@ -32,6 +32,7 @@ ONLY_THROUGH_REVIEW = (
 MAY_NOT_PUBLISH = "Tài khoản này không được xuất bản trang này; hãy gửi duyệt (POST …/actions/submit/)."
 MAY_NOT_UNPUBLISH = "Tài khoản này không được gỡ trang này xuống."
 MAY_NOT_WRITE_FIELD = "Tài khoản này không được sửa trường “{field}” (như trong trang quản trị)."
+MAY_NOT_CREATE = "Tài khoản này không được tạo loại trang này ở đây."
 NOT_WRITABLE = "Trường “{field}” không ghi được qua API."
 CLOSED = "Thao tác này không mở qua API ghi dữ liệu; hãy dùng trang quản trị."
 
@@ -111,6 +112,8 @@ def creating(view):
     def guarded(request, data, **kwargs):
         model = resolve_model_string(data.meta.type)
         parent = get_object_or_404(Page, pk=data.meta.parent_id).specific
+        if not parent.permissions_for_user(request.user).can_add_subpage() or not model.can_create_at(parent):
+            raise Refused(MAY_NOT_CREATE)
         page = model(owner=request.user, locale=parent.locale)
         refuse_fields_the_form_lacks(request, model, page, parent)
         publishing = data.meta.action == "publish"

@@ -209,6 +209,19 @@ def test_a_producers_token_creates_a_story_draft_always_its_own(estate, token_fo
     assert publishing.status_code == 403
     assert not StoryPage.objects.filter(title="Lên trang không qua thẩm định").exists()
 
+    product = api.post(
+        "/pages/",
+        {
+            "meta": {"type": "catalogue.ProductPage", "parent_id": editorial_site.products.pk},
+            "title": "Sản phẩm mới",
+            "stars": 3,
+            "decision_number": "1/QĐ-UBND",
+            "recognised_on": "2025-01-01",
+        },
+    )
+    assert product.status_code == 403 and "không được tạo" in vietnamese_error(product), product.json()
+    assert not ProductPage.objects.filter(title="Sản phẩm mới").exists()
+
 
 def test_a_producers_token_cannot_put_another_producers_private_image_in_its_story(estate, token_for):
     api = token_for(estate["producer_a"])
