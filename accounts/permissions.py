@@ -12,6 +12,9 @@ touch only its own producer's pages, wherever they sit in the tree:
   them; nobody publishes a story except the authenticity review.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.db.models import Q
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -91,7 +94,25 @@ class PortalPagePermissionPolicy(PagePermissionPolicy):
         producer_id = producer_id_for(user)
         if producer_id is None:
             return pages
+        if {"add", "change"} & set(actions) and user.is_active:
+            # As ``user_has_any_permission_for_instance`` answers page by page: "add" on a section
+            # means "change" on the producer's own pages in it, whoever made them.
+            pages = pages | self._own_pages_in_sections(user, producer_id)
         return pages.filter(pk__in=visible_page_ids(producer_id))
+
+    def _own_pages_in_sections(self, user, producer_id):
+        from wagtail.models import Page
+
+        sections = [
+            perm.page.path
+            for perm in self.get_cached_permissions_for_user(user)
+            if perm.permission.codename in ("add_page", "change_page")
+        ]
+        if not sections:
+            return Page.objects.none()
+        return Page.objects.filter(own_pages_q(producer_id)).filter(
+            reduce(or_, (Q(path__startswith=path) for path in sections))
+        )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         producer_id = producer_id_for(user)

@@ -17,6 +17,7 @@ from scans import gs1
 from scans import views as scan_views
 from search import views as search_views
 from stories.feeds import VerifiedStoriesFeed
+from writes.urls import api as token_api
 
 urlpatterns = [
     # Before the /api/v1/ API: the open-data files are plain streaming views.
@@ -53,6 +54,8 @@ urlpatterns = [
     path("tim-kiem/", search_views.search_page, name="search"),
     path("api/v1/", api_v1),
     path("api/v2/", api_router.urls),
+    # Token writes (Wagtail's v3 preview), held to the admin's rules by the ``writes`` app.
+    path("api/v3-preview/", token_api.urls),
     path(
         "sitemap.xml",
         sitemap_views.index,

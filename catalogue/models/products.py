@@ -213,14 +213,16 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         index.FilterField("category"),
     ]
 
+    # ``writable``: what a token may write through /api/v3-preview/ (the ``writes`` app); the form
+    # still decides per account (a producer account's has no rating fields: refused).
     api_fields = [
-        APIField("summary"),
-        APIField("stars"),
+        APIField("summary", writable=True),
+        APIField("stars", writable=True),
         APIField("score"),
         APIField("level"),
-        APIField("decision_number"),
-        APIField("recognised_on"),
-        APIField("expires_on"),
+        APIField("decision_number", writable=True),
+        APIField("recognised_on", writable=True),
+        APIField("expires_on", writable=True),
         APIField("certificate_status_label"),
         APIField("producer_summary"),
         APIField("image", serializer=ImageRenditionField(renditions.spec("api_photo"))),
@@ -229,8 +231,8 @@ class ProductPage(CachedPageMixin, PortalPermissionsMixin, SeoMixin, OcopRating,
         APIField("category_name"),
         APIField("province_name"),
         APIField("region_name"),
-        APIField("origin_legacy_address"),
-        APIField("gtin"),
+        APIField("origin_legacy_address", writable=True),
+        APIField("gtin", writable=True),
         APIField("tour_data"),
         APIField("model3d_data"),
     ]

@@ -107,7 +107,9 @@ INSTALLED_APPS = [
     "webhooks",
     "django_tasks_db",
     "api",
+    "writes",  # token writes through Wagtail's v3 API, held to the admin's rules
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -134,7 +136,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",  # its system checks flag settings in django-csp 3's retired format
-    # django-ninja's templates and static files: the API docs page serves Swagger UI from here, not a CDN.
+    # django-ninja's templates and static files: the docs of /api/v1/ and /api/v3-preview/ serve
+    # Swagger UI from here, not a CDN.
     "ninja",
     "corsheaders",
 ]
@@ -295,6 +298,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# An API token (Wagtail's APIToken, made in the admin) stops working this many days after it was made.
+API_TOKEN_MAX_AGE_DAYS = 365
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # …and read back in the same format: Django's Vietnamese locale names no input formats, so the

@@ -111,14 +111,14 @@ class StoryPage(PortalPermissionsMixin, SeoMixin, Page):
     ]
 
     api_fields = [
-        APIField("standfirst"),
+        APIField("standfirst", writable=True),
         APIField("producer_summary"),
         APIField("product_summaries"),
         APIField("cover_image", serializer=ImageRenditionField(renditions.spec("api_cover"))),
-        APIField("author_name"),
+        APIField("author_name", writable=True),
         APIField("reading_minutes"),
         APIField("verification_summary"),
-        APIField("body"),
+        APIField("body", writable=True),
     ]
 
     og_type = "article"

@@ -25,25 +25,27 @@ APPS = (
     "opendata",
     "webhooks",
     "api",
+    "writes",
     "demo",
     "portal",
 )
 # The ground may import only from its own layer (and below): never what stands on it.
 STANDS_ON_THE_CATALOGUE = {"stories", "tours", "scans", "search", "opendata", "webhooks"}
 FORBIDDEN = {
-    "core": {"regions", "images", "accounts", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "demo", "portal"},
-    "regions": {"images", "accounts", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "demo", "portal"},
-    "images": {"regions", "accounts", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "demo", "portal"},
-    "accounts": {"regions", "images", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "demo", "portal"},
-    "catalogue": {*STANDS_ON_THE_CATALOGUE, "api", "demo", "portal"},
-    "stories": {"search", "scans", "api", "demo", "portal"},
-    "tours": {"stories", "scans", "search", "api", "demo", "portal"},
-    "scans": {"stories", "tours", "search", "api", "demo", "portal"},
-    "search": {"scans", "tours", "api", "demo", "portal"},
+    "core": {"regions", "images", "accounts", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "writes", "demo", "portal"},
+    "regions": {"images", "accounts", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "writes", "demo", "portal"},
+    "images": {"regions", "accounts", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "writes", "demo", "portal"},
+    "accounts": {"regions", "images", "catalogue", *STANDS_ON_THE_CATALOGUE, "api", "writes", "demo", "portal"},
+    "catalogue": {*STANDS_ON_THE_CATALOGUE, "api", "writes", "demo", "portal"},
+    "stories": {"search", "scans", "api", "writes", "demo", "portal"},
+    "tours": {"stories", "scans", "search", "api", "writes", "demo", "portal"},
+    "scans": {"stories", "tours", "search", "api", "writes", "demo", "portal"},
+    "search": {"scans", "tours", "api", "writes", "demo", "portal"},
     "opendata": {"demo", "portal", "api", "webhooks"},
     "webhooks": {"demo", "portal", "api", "opendata"},
     # The public read API stands on everything it serves; webhooks and open data stand beside it.
     "api": {"demo", "portal", "webhooks", "opendata"},
+    "writes": {"demo", "portal", "api", "webhooks", "opendata"},
 }
 
 
