@@ -7,6 +7,13 @@ from django.test.utils import CaptureQueriesContext
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def every_rendition_made_at_once(settings):
+    """The warm-up answer makes every rendition, however slow the machine: what is counted is the
+    usual answer, not the rendition budget (images/budget.py) running out on a busy CI machine."""
+    settings.RENDITION_BUDGET_SECONDS = 600
+
+
 def queries(client, path, params=None) -> int:
     client.get(path, params)  # renditions are made on the first answer; counted: the usual one
     with CaptureQueriesContext(connection) as captured:

@@ -133,8 +133,15 @@ class BrowserLog:
         self.requests: list[str] = []
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("requestfailed", lambda request: self.errors.append(f"request failed: {request.url}"))
+        page.on("requestfailed", self._request_failed)
         page.on("request", lambda request: self.requests.append(request.url))
+
+    def _request_failed(self, request):
+        # The browser cancels what is still loading when the page moves on (a favicon, say, as a
+        # test clicks through): ERR_ABORTED is the test's own doing, not a failure of the site.
+        if request.failure == "net::ERR_ABORTED":
+            return
+        self.errors.append(f"request failed: {request.url} ({request.failure})")
 
 
 def _open_phone_page(browser, live_server, **context_options):
