@@ -43,26 +43,28 @@ def read(text: str, *, corrections: bool = True) -> tuple[Group, ...]:
     if not tokens:
         return ()
     known = vocabulary.current()
-    forms_of = synonyms.table()
+    written = synonyms.written_words(text)
+    if len(written) != len(tokens):  # a character that folds to several letters: read without diacritics
+        written = tokens
     groups, position = [], 0
     while position < len(tokens):
-        group = _synonym(tokens, position, forms_of) or _joined(tokens, position, known)
+        group = _synonym(tokens, written, position) or _joined(tokens, position, known)
         if group is None:
-            group = _word(tokens[position], position == len(tokens) - 1, known, forms_of, corrections)
+            group = _word(tokens[position], position == len(tokens) - 1, known, corrections)
         groups.append(group)
         position += len(group.typed)
     return tuple(groups)
 
 
-def _synonym(tokens, position, forms_of) -> Group | None:
+def _synonym(tokens, written, position) -> Group | None:
     """The longest typed phrase that has synonyms."""
     for length in range(min(synonyms.LONGEST, len(tokens) - position), 0, -1):
         typed = tuple(tokens[position : position + length])
-        forms = forms_of.get(" ".join(typed))
+        forms = synonyms.forms_for(" ".join(typed), " ".join(written[position : position + length]))
         if forms:
             last = position + length == len(tokens)
             alternatives = [Alternative(words=typed, prefix=last)]
-            alternatives += [Alternative(words=tuple(form.split())) for form in forms if form != " ".join(typed)]
+            alternatives += [Alternative(words=tuple(form.split())) for form in forms[1:]]
             return Group(typed=typed, alternatives=tuple(alternatives))
     return None
 
@@ -80,15 +82,14 @@ def _joined(tokens, position, known) -> Group | None:
     return Group(typed=typed, alternatives=(Alternative(words=typed, prefix=last), Alternative(words=(joined,))))
 
 
-def _word(token, last, known, forms_of, corrections) -> Group:
+def _word(token, last, known, corrections) -> Group:
     alternatives = [Alternative(words=(token,), prefix=last)]
     if token in known:
         return Group(typed=(token,), alternatives=tuple(alternatives))
     pieces = known.split(token)
     if pieces:
         alternatives.append(Alternative(words=pieces))
-        phrase = " ".join(pieces)
-        alternatives += [Alternative(words=tuple(form.split())) for form in forms_of.get(phrase, ()) if form != phrase]
+        alternatives += [Alternative(words=tuple(form.split())) for form in synonyms.forms_for(" ".join(pieces))[1:]]
     # A word still being typed that starts an index word is not a typo.
     if corrections and not (last and known.starts_a_word(token)):
         alternatives += [Alternative(words=(fixed,), exact=False) for fixed in known.corrections(token)]
