@@ -1,29 +1,29 @@
 """The vocabulary of the index: every folded word an entry holds, with how many entries hold it.
 
 Kept with the index in the ``SearchTerm`` table (``count_changes`` on each entry's change,
-``recount`` on a rebuild), and held by each process as a plain dict, read again only when the
-index has changed and then only the rows changed since. Typos are matched against it with
+``recount`` on a rebuild), and held by each process as a plain dict, caught up by reading only
+the rows changed since it last looked. Typos are matched against it with
 RapidFuzz (optimal string alignment: a swap of two letters is one edit, as in Elasticsearch's
 fuzziness), run-together words are split against it.
 """
 
 import bisect
+import datetime
 import math
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from django.db.models import F, Max
+from django.db.models import Count, F, Max
 from django.utils import timezone
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-
-from .freshness import index_version
 
 MAX_TERM = 40
 FUZZY_FROM = 4  # letters: shorter words are matched exactly
 TWO_EDITS_FROM = 8
 MAX_PIECES = 4
 MIN_PIECE = 2
+LOOK_BACK = datetime.timedelta(minutes=10)
 
 
 def words(text: str) -> set[str]:
@@ -81,8 +81,7 @@ def recount(texts) -> int:
 
 @dataclass
 class Vocabulary:
-    version: object = None
-    seen_until: object = None
+    version: tuple | None = None  # the table's (latest change, number of rows) when read
     entries: dict[str, int] = field(default_factory=dict)
     _sorted: list[str] | None = None
     _by_initial: dict[str, list[str]] | None = None
@@ -140,26 +139,28 @@ _current = Vocabulary()
 
 
 def current() -> Vocabulary:
-    """This process's vocabulary, caught up with the table whenever the index has changed."""
+    """This process's vocabulary, caught up with the table: one cheap aggregate per query; when the
+    table moved on, only the rows changed since are read (all of them if rows went away: a rollback)."""
     global _current
-    version = index_version()
-    vocabulary = _current
-    if vocabulary.version == version:
-        return vocabulary
     from .models import SearchTerm
 
-    latest = SearchTerm.objects.aggregate(latest=Max("updated_at"))["latest"]
-    if latest != vocabulary.seen_until:
-        rows = SearchTerm.objects.all()
-        if vocabulary.seen_until is not None:
-            rows = rows.filter(updated_at__gte=vocabulary.seen_until)
-        entries = dict(vocabulary.entries)
-        for term, count in rows.values_list("term", "entries"):
-            if count:
-                entries[term] = count
-            else:
-                entries.pop(term, None)
-        vocabulary = Vocabulary(seen_until=latest, entries=entries)
+    vocabulary = _current
+    table = SearchTerm.objects.aggregate(latest=Max("updated_at"), words=Count("term"))
+    stamp = (table["latest"], table["words"])
+    if stamp == vocabulary.version:
+        return vocabulary
+    rows = SearchTerm.objects.all()
+    seen = vocabulary.version
+    caught_up = seen is not None and None not in (*seen, *stamp) and stamp[0] >= seen[0] and stamp[1] >= seen[1]
+    entries = dict(vocabulary.entries) if caught_up else {}
+    if caught_up:
+        # A transaction that committed after the last look may carry earlier times: look back a while.
+        rows = rows.filter(updated_at__gte=seen[0] - LOOK_BACK)
+    for term, count in rows.values_list("term", "entries"):
+        if count:
+            entries[term] = count
+        else:
+            entries.pop(term, None)
     # Replaced whole (one assignment), so a concurrent request never sees half of one.
-    vocabulary = _current = replace(vocabulary, version=version)
-    return vocabulary
+    _current = Vocabulary(version=stamp, entries=entries)
+    return _current
