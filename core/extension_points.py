@@ -27,6 +27,9 @@ PRODUCER_DASHBOARD = "ocop_producer_dashboard"
 HEALTH_CHECKS = "ocop_health_checks"
 # fn(stdout) -> None: a step of ``run_periodic_tasks`` (it writes; a GET never does).
 PERIODIC_TASKS = "ocop_periodic_tasks"
+# fn(text) -> iterable of (label, product page id): the products a code typed in the search box
+# names (a scan code, a batch's lot number …), with what the code is, in Vietnamese ("Mã quét").
+IDENTIFIERS = "ocop_identifiers"
 # fn() -> None: the shared cache answers again after an outage (``core.cache``): move the versions
 # that cached copies are keyed by, since changes made meanwhile could not.
 CACHE_RECOVERED = "ocop_cache_recovered"

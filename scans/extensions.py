@@ -12,6 +12,7 @@ from wagtail import hooks
 from accounts.roles import EDITORS, PRODUCERS, grant
 from catalogue.models import ProductPage
 from core.extension_points import (
+    IDENTIFIERS,
     JSON_LD,
     PAGE_CONTEXT,
     PAGE_SECTIONS,
@@ -21,7 +22,7 @@ from core.extension_points import (
     Section,
 )
 
-from . import counting, verdicts
+from . import codes, counting, verdicts
 from .models import CodeKind, ScanCode, ScanDay
 from .showcase import scanned_package
 
@@ -92,3 +93,25 @@ def products_with_their_scans(producer, request):
 @hooks.register(PERIODIC_TASKS)
 def flush_scan_counts(stdout):
     stdout.write(f"Scans: {counting.flush()} buffered scans written.")
+
+
+@hooks.register(IDENTIFIERS)
+def products_named_by_a_code(text):
+    """A scan code typed from a label (case and look-alike letters forgiven, as ``/q/`` does), or a
+    batch's lot number: the product it belongs to. Retired codes name nothing."""
+    found = []
+    code = codes.normalise(text)
+    if code:
+        found += [
+            ("Mã quét", product_id)
+            for product_id in _live_codes().filter(code=code).values_list("product_id", flat=True)
+        ]
+    lot = text.strip()
+    if len(lot) <= 40 and any(char.isdigit() for char in lot):  # lot numbers carry digits; words do not
+        batches = _live_codes().filter(kind=CodeKind.BATCH, lot__iexact=lot)
+        found += [("Số lô", product_id) for product_id in batches.values_list("product_id", flat=True).distinct()]
+    return found
+
+
+def _live_codes():
+    return ScanCode.objects.filter(retired_at__isnull=True)

@@ -9,6 +9,12 @@ class SearchConfig(AppConfig):
     verbose_name = "Tìm kiếm"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from . import indexing
+        from .models import SearchSynonym
+        from .synonyms import synonyms_changed
 
         indexing.connect()
+        for signal in (post_save, post_delete):
+            signal.connect(synonyms_changed, sender=SearchSynonym, dispatch_uid=f"search-synonyms-{signal}")

@@ -2,7 +2,8 @@
 
 Vietnamese analysis: lower case and ASCII folding ("Đắk" → "dak", "phê" → "phe"),
 so queries typed without diacritics match; an edge n-gram sub-field answers
-prefixes ("bo nui l…") for the search box. The fields the facets filter and count
+prefixes ("bo nui l…") for the search box; a shingle sub-field of the text answers
+run-together words ("caphe"). The fields the facets filter and count
 on come from the facet table (facets.py), typed like their ``SearchEntry`` column.
 """
 
@@ -35,6 +36,20 @@ vietnamese_prefix = analyzer(
         token_filter("prefix_ngrams", type="edge_ngram", min_gram=1, max_gram=15),
     ],
 )
+# Run-together words: neighbouring words joined ("ca phe bot" → "caphe", "phebot", "caphebot"),
+# searched with the plain analyzer, so a shopper's "caphe" matches without any vocabulary.
+vietnamese_joined = analyzer(
+    "vietnamese_joined",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        "asciifolding",
+        token_filter(
+            "joined_words", type="shingle", min_shingle_size=2, max_shingle_size=3, output_unigrams=False,
+            token_separator="",
+        ),
+    ],
+)  # fmt: skip
 folded_keyword = normalizer("folded_keyword", filter=["lowercase", "asciifolding"])
 
 
@@ -66,7 +81,7 @@ class ContentDocument(Document):
         },
     )
     summary = Text(analyzer=vietnamese)
-    text = Text(analyzer=vietnamese)
+    text = Text(analyzer=vietnamese, fields={"joined": Text(analyzer=vietnamese_joined, search_analyzer=vietnamese)})
     url = Keyword(index=False)
     location = GeoPoint()
     published_at = Date()

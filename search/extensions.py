@@ -4,7 +4,8 @@ Registered with Wagtail's hooks; imported by ``search/wagtail_hooks.py``.
 
 from wagtail import hooks
 
-from core.extension_points import CACHE_RECOVERED, HEALTH_CHECKS, PERIODIC_TASKS
+from accounts.roles import EDITORS, grant
+from core.extension_points import CACHE_RECOVERED, HEALTH_CHECKS, PERIODIC_TASKS, ROLES
 
 from . import elastic
 from .freshness import index_changed
@@ -43,3 +44,8 @@ def forget_answers_from_before_the_outage():
     index_changed()
     if elastic.configured() and SearchEntry.objects.unsynced().exists():
         elastic._missed()
+
+
+@hooks.register(ROLES)
+def editors_keep_the_synonyms(groups, tree):
+    grant(groups[EDITORS], *(f"portal_search.{action}_searchsynonym" for action in ("add", "change", "delete", "view")))

@@ -17,7 +17,7 @@ from core import publishing
 from core.publishing import Reason
 from core.visibility import public_pages
 
-from . import elastic
+from . import elastic, vocabulary
 from .entries import entry_fields, producer_fields, product_fields, story_fields
 from .freshness import index_changed
 from .models import SearchEntry
@@ -36,6 +36,8 @@ def _changed() -> None:
 
 def _save(page_id: int, fields: dict | None) -> None:
     _changed()
+    old_text = SearchEntry.objects.filter(page_id=page_id, deleted=False).values_list("text_folded", flat=True).first()
+    vocabulary.count_changes(old_text or "", fields["text_folded"] if fields else "")
     if fields is None:
         SearchEntry.objects.filter(page_id=page_id, deleted=False).update(
             deleted=True, dirty=True, updated_at=timezone.now()
@@ -151,8 +153,9 @@ def rebuild_entries(batch_size: int = 1000) -> dict:
     tombstoned = SearchEntry.objects.filter(deleted=False, updated_at__lt=started).update(
         deleted=True, dirty=True, updated_at=timezone.now()
     )
+    words = vocabulary.recount(SearchEntry.objects.visible().values_list("text_folded", flat=True).iterator(batch_size))
     _changed()
-    return {**counts, "removed": tombstoned}
+    return {**counts, "removed": tombstoned, "words": words}
 
 
 def _url_function():

@@ -61,3 +61,46 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"
+
+
+class SearchTerm(models.Model):
+    """A folded word of the index and how many visible entries hold it: the vocabulary that typos,
+    run-together words and "did you mean" are matched against (``search.vocabulary``).
+
+    Kept with the index (``search.indexing``): each entry's change adds and removes its words; a
+    rebuild recounts them all. A word no entry holds any more keeps its row with 0 entries, so a
+    process can catch up by reading only the rows changed since it last looked.
+    """
+
+    term = models.CharField(max_length=40, primary_key=True)
+    entries = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "từ trong chỉ mục"
+        verbose_name_plural = "từ trong chỉ mục"
+
+    def __str__(self):
+        return f"{self.term} ({self.entries})"
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same to a shopper, added by editors to the list in the repository
+    (``search/synonyms.txt``). Used when a query is read, on both engines, so a change needs no re-indexing.
+    """
+
+    terms = models.CharField(
+        "các cách gọi",
+        max_length=300,
+        help_text="Các từ hoặc cụm từ cùng nghĩa, cách nhau bằng dấu phẩy. Ví dụ: khoai mì, sắn, củ mì",
+    )
+    note = models.CharField("ghi chú", max_length=200, blank=True)
+    updated_at = models.DateTimeField("cập nhật", auto_now=True)
+
+    class Meta:
+        verbose_name = "từ đồng nghĩa"
+        verbose_name_plural = "từ đồng nghĩa"
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms

@@ -147,6 +147,7 @@ def parts(request, form, query: SearchQuery, data: dict) -> dict:
     return {
         "searched": searched,
         "count": render("_count.html").strip(),
+        "notice": render("_notice.html"),
         "filtering": render("_filtering.html"),
         "clear_filters": render("_clear_filters.html"),
         "chips": render("_chips.html"),

@@ -39,6 +39,8 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
+    # The pages an identifier typed as the text names (search.identifiers): the answer is them, first.
+    page_ids: tuple[int, ...] = ()
 
     @property
     def has_point(self) -> bool:

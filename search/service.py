@@ -6,11 +6,12 @@ client never notices a fallback except by that field.
 
 import datetime
 import hashlib
+from dataclasses import replace
 
 from django.core.cache import cache
 from django.utils import timezone
 
-from . import elastic
+from . import elastic, identifiers, understanding
 from .engines.base import EngineResult, EngineUnavailable, Hit, Suggestion
 from .engines.database import DatabaseEngine
 from .engines.elastic import ElasticEngine
@@ -51,8 +52,24 @@ def search(query: SearchQuery) -> EngineResult:
     key = f"search:{index_version()}:{engine_name()}:{hashlib.sha1(repr(query).encode()).hexdigest()}"
     result = cache.get(key)
     if result is None:
-        result = _answer("search", query)
+        result = _understood(query)
         cache.set(key, result, RESULT_TTL)
+    return result
+
+
+def _understood(query: SearchQuery) -> EngineResult:
+    """A code names its products, which come first (alone); a search that finds nothing
+    offers the corrected query that finds something."""
+    identified = identifiers.identify(query.text) if query.text else None
+    if identified is not None:
+        result = _answer("search", replace(query, text="", page_ids=identified.page_ids))
+        result.identified = identified
+        return result
+    result = _answer("search", query)
+    if result.count == 0 and query.text:
+        corrected = understanding.did_you_mean(query.text)
+        if corrected and _answer("search", replace(query, text=corrected, page=1)).count:
+            result.did_you_mean = corrected
     return result
 
 
@@ -140,4 +157,14 @@ def serialise(result: EngineResult, query: SearchQuery) -> dict:
         "sort": query.sort,
         "results": [serialise_hit(hit, today) for hit in result.hits],
         "facets": facets,
+        "did_you_mean": result.did_you_mean,
+        "identified": _identified(result),
     }
+
+
+def _identified(result: EngineResult) -> dict | None:
+    """What the code typed named: the page offers to open it directly (one product) or its list."""
+    identified = result.identified
+    if identified is None:
+        return None
+    return {"label": identified.label, "count": len(identified.page_ids)}

@@ -43,6 +43,10 @@ class EngineResult:
     count: int
     hits: list[Hit]
     facets: dict  # facet name -> {value: count}, for every facet of the table
+    # Set by the service: what a code typed as the query named (search.identifiers.Identified),
+    # and, when nothing was found, the corrected query that finds something.
+    identified: object = None
+    did_you_mean: str | None = None
 
 
 @dataclass

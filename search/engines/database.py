@@ -12,9 +12,10 @@ import heapq
 import math
 from collections import Counter
 
-from django.db.models import Case, CharField, Count, F, FloatField, Max, Value, When
+from django.db.models import Case, CharField, Count, F, FloatField, Max, Q, Value, When
 from django.db.models.functions import Cast, Coalesce
 
+from search import understanding
 from search.facets import FACETS, Facet, index_columns
 from search.freshness import index_version
 from search.models import SearchEntry
@@ -68,6 +69,31 @@ def _distance2(row: dict, lat: float, lon: float, scale: float) -> float | None:
     return (row["latitude"] - lat) ** 2 + (row["longitude"] - lon) ** 2 * scale
 
 
+def _group_filter(group, column: str, whole: bool = True) -> Q:
+    """Rows whose folded text holds one of the group's alternatives: whole words, or (the word
+    being typed, or ``whole=False``) a word's start."""
+    condition = Q()
+    for alternative in group.alternatives:
+        end = "" if alternative.prefix or not whole else " "
+        condition |= Q(**{f"{column}__contains": f" {alternative.phrase}{end}"})
+    return condition
+
+
+# How much a group counts when it is in the title: as typed (or another way to write it) >
+# the start of a longer word > a corrected typo.
+AS_TYPED, AS_PREFIX, AS_CORRECTED = 3, 2, 1
+
+
+def _title_weight(group, title: str) -> int:
+    best = 0
+    for alternative in group.alternatives:
+        if f" {alternative.phrase} " in title:
+            best = max(best, AS_TYPED if alternative.exact else AS_CORRECTED)
+        elif alternative.prefix and f" {alternative.phrase}" in title:
+            best = max(best, AS_PREFIX)
+    return best
+
+
 class Snapshot:
     """The slim rows of every visible entry, as of one stamp of the table, and their facet counts."""
 
@@ -113,10 +139,10 @@ class DatabaseEngine:
         self.distances: dict[int, float | None] = {}  # squared degrees, for sorting by distance
 
     def search(self, query: SearchQuery) -> EngineResult:
-        tokens = query_tokens(query.text)
+        groups = understanding.read(query.text)
         current = snapshot()
-        rows = self._candidates(query, tokens, current.rows)
-        every_row = not tokens and query.radius_km is None
+        rows = self._candidates(query, groups, current.rows)
+        every_row = not groups and query.radius_km is None and not query.page_ids
 
         # The positions passing each filter; a facet counts the rows that pass every *other* filter.
         passing = {
@@ -134,32 +160,35 @@ class DatabaseEngine:
         matched = rows if not passing else [rows[position] for position in set.intersection(*passing.values())]
 
         # Only the rows up to the end of the asked page are put in order.
-        wanted = heapq.nsmallest(query.offset + query.page_size, matched, key=self._sort_key(query, tokens))
+        wanted = heapq.nsmallest(query.offset + query.page_size, matched, key=self._sort_key(query, groups))
         page_ids = [row["page_id"] for row in wanted[query.offset :]]
         full = {row["page_id"]: row for row in SearchEntry.objects.filter(page_id__in=page_ids).values(*HIT_FIELDS)}
-        hits = [self._hit(full[page_id], query, tokens) for page_id in page_ids if page_id in full]
+        marked = understanding.words_to_mark(groups)
+        hits = [self._hit(full[page_id], query, marked) for page_id in page_ids if page_id in full]
         return EngineResult(
             engine=self.name, count=len(matched), hits=hits, facets={f: dict(c) for f, c in facets.items()}
         )
 
     def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-        tokens = query_tokens(text)
-        if not tokens:
+        groups = understanding.read(text)
+        if not groups:
             return []
-        # Every word typed so far must start a word of the title; the last may be half typed.
+        # Every word typed so far (or one of its alternatives) must start a word of the title.
         entries = SearchEntry.objects.visible()
-        for token in tokens:
-            entries = entries.filter(title_folded__contains=f" {token}")
-        phrase = " " + " ".join(tokens)
+        for group in groups:
+            entries = entries.filter(_group_filter(group, "title_folded", whole=False))
+        phrase = " " + " ".join(query_tokens(text))
         entries = entries.annotate(
             starts=Case(When(title_folded__startswith=phrase, then=Value(1)), default=Value(0))
         ).order_by("-starts", Coalesce("stars", 0).desc(), "title_folded")
         return [Suggestion(title=e.title, url=e.url, kind=e.kind) for e in entries[:limit]]
 
     # --- pieces ----------------------------------------------------------------------------
-    def _candidates(self, query: SearchQuery, tokens, by_id: dict[int, dict]) -> list[dict]:
-        """The slim rows the text and the radius allow (every visible row when neither is given)."""
-        if not tokens and query.radius_km is None:
+    def _candidates(self, query: SearchQuery, groups, by_id: dict[int, dict]) -> list[dict]:
+        """The slim rows the text, the identified pages and the radius allow (every visible row when none is given)."""
+        if query.page_ids:
+            by_id = {page_id: by_id[page_id] for page_id in query.page_ids if page_id in by_id}
+        if not groups and query.radius_km is None:
             if not query.has_point:
                 return list(by_id.values())
             # Every row is a candidate: the rows stay shared, their distances go to a side table.
@@ -167,18 +196,20 @@ class DatabaseEngine:
             scale = math.cos(math.radians(lat)) ** 2
             self.distances = {page_id: _distance2(row, lat, lon, scale) for page_id, row in by_id.items()}
             return list(by_id.values())
-        candidates = self._near(self._matching(SearchEntry.objects.visible(), tokens), query)
+        entries = SearchEntry.objects.visible()
+        if query.page_ids:
+            entries = entries.filter(page_id__in=query.page_ids)
+        candidates = self._near(self._matching(entries, groups), query)
         if query.has_point:
             self.distances = dict(candidates.values_list("page_id", "distance2"))
             return [by_id[page_id] for page_id in self.distances if page_id in by_id]
         return [by_id[page_id] for page_id in candidates.values_list("page_id", flat=True) if page_id in by_id]
 
     @staticmethod
-    def _matching(entries, tokens):
-        # Whole words, except the last one, which may still be being typed.
-        for position, token in enumerate(tokens):
-            last = position == len(tokens) - 1
-            entries = entries.filter(text_folded__contains=f" {token}" if last else f" {token} ")
+    def _matching(entries, groups):
+        # One alternative of every group, as whole words, except the word still being typed.
+        for group in groups:
+            entries = entries.filter(_group_filter(group, "text_folded"))
         return entries
 
     @staticmethod
@@ -206,7 +237,7 @@ class DatabaseEngine:
             )
         return entries
 
-    def _sort_key(self, query: SearchQuery, tokens):
+    def _sort_key(self, query: SearchQuery, groups):
         def stars_desc(row):
             return -(row["stars"] or 0)
 
@@ -221,21 +252,22 @@ class DatabaseEngine:
             return lambda row: (row["published_key"] == "", _reverse(row["published_key"]), row["title_folded"])
         if query.sort == "name":
             return lambda row: row["title_folded"]
-        if query.sort == "stars" or not tokens:
+        if query.sort == "stars" or not groups:
             return lambda row: (stars_desc(row), row["title_folded"])
 
-        # Relevance, in tiers: the whole query is the title > every word is in the title >
-        # some are; then products before producers before stories; then phrase and prefix.
-        phrase = " " + " ".join(tokens)
+        # Relevance, in tiers: the whole query is the title > every group is in the title > some
+        # are; a word as typed (or a synonym, or a split) before a prefix before a corrected typo;
+        # then products before producers before stories; then phrase and prefix.
+        phrase = " " + " ".join(word for group in groups for word in group.typed)
         kind_bonus = {"product": 60, "producer": 30}
 
         def score(row):
             title = row["title_folded"]
-            in_title = sum(1 for token in tokens if f" {token}" in title)
-            value = 100 * in_title + kind_bonus.get(row["kind"], 0)
+            weights = [_title_weight(group, title) for group in groups]
+            value = 100 * sum(weights) + kind_bonus.get(row["kind"], 0)
             if title == phrase + " ":
                 value += 20000
-            if in_title == len(tokens):
+            if all(weights):
                 value += 10000
             if title.startswith(phrase):
                 value += 20
@@ -246,12 +278,12 @@ class DatabaseEngine:
         return lambda row: (-score(row), stars_desc(row), row["title_folded"])
 
     @staticmethod
-    def _hit(row: dict, query: SearchQuery, tokens) -> Hit:
+    def _hit(row: dict, query: SearchQuery, marked: list[str]) -> Hit:
         distance = None
         if query.has_point and row["latitude"] is not None:
             distance = round(haversine_km(query.latitude, query.longitude, row["latitude"], row["longitude"]), 1)
         marks = {
-            "title": highlight(row["title"], tokens),
-            "summary": highlight(row["summary"], tokens, SUMMARY_SNIPPET),
+            "title": highlight(row["title"], marked),
+            "summary": highlight(row["summary"], marked, SUMMARY_SNIPPET),
         }
         return Hit(fields=row, highlight=marks, distance_km=distance)

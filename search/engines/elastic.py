@@ -3,7 +3,7 @@ facets that respect the other filters, distance, highlights and completion."""
 
 from elasticsearch.dsl import Q, Search
 
-from search import elastic
+from search import elastic, understanding
 from search.facets import FACETS, Facet
 from search.params import SearchQuery
 
@@ -32,24 +32,37 @@ def _filter(facet: Facet, value):
     return Q("term", **{facet.column: value})
 
 
+FUZZINESS = "AUTO:4,8"  # the rule of both engines: 1 edit from 4 letters, 2 from 8 (search.vocabulary)
+
+
+def _alternative(group, alternative):
+    """One way to read a group: the typed word forgives typos itself; other forms match as written."""
+    if len(alternative.words) > 1:
+        kind = "phrase_prefix" if alternative.prefix else "phrase"
+        return Q("multi_match", query=alternative.phrase, fields=["title^4", "text"], type=kind)
+    fields = ["title^4", "text"] + (["title.prefix^2"] if alternative.prefix else [])
+    if alternative.words == group.typed:
+        # As typed: with typos forgiven, and as run-together words (the shingle sub-field).
+        return Q("multi_match", query=alternative.phrase, fields=[*fields, "text.joined"], type="most_fields",
+                 fuzziness=FUZZINESS, prefix_length=1)  # fmt: skip
+    return Q("multi_match", query=alternative.phrase, fields=fields, type="most_fields")
+
+
 def _matches(text: str):
-    # The exact phrase and the title's start rank first; every word must match somewhere,
-    # with a typo or two allowed on longer words.
+    # Every group (a typed word, or what it may mean: synonyms, split or joined words) must
+    # match somewhere; the exact phrase and the title's start rank first.
     folded = " ".join(query_tokens(text))
+    groups = understanding.read(text, corrections=False)
     return Q(
         "bool",
         must=[
             Q(
-                "multi_match",
-                query=folded,
-                # ``text`` holds every searchable word (the summary's included), already folded.
-                fields=["title^4", "title.prefix^2", "text"],
-                type="most_fields",
-                operator="and",
-                fuzziness="AUTO:4,7",
-                prefix_length=1,
+                "bool",
+                should=[_alternative(group, alternative) for alternative in group.alternatives],
+                minimum_should_match=1,
             )
-        ],
+            for group in groups
+        ],  # fmt: skip
         should=[
             Q("match_phrase", title={"query": folded, "boost": 10}),
             Q("match_phrase_prefix", title={"query": folded, "boost": 6}),
@@ -81,6 +94,8 @@ class ElasticEngine:
     def search(self, query: SearchQuery) -> EngineResult:
         search = self._search().source(SOURCE).extra(track_total_hits=True)
         search = search.query(_text_query(query.text) if query.text else Q("match_all"))
+        if query.page_ids:
+            search = search.filter("terms", page_id=list(query.page_ids))
         geo = None
         if query.has_point:
             geo = {"lat": query.latitude, "lon": query.longitude}
@@ -164,7 +179,16 @@ class ElasticEngine:
         search = search.query(
             Q(
                 "bool",
-                must=[Q("match", **{"title.prefix": {"query": folded, "operator": "and"}})],
+                must=[
+                    Q(
+                        "multi_match",
+                        query=folded,
+                        fields=["title.prefix"],
+                        operator="and",
+                        fuzziness=FUZZINESS,
+                        prefix_length=1,
+                    )
+                ],  # fmt: skip
                 should=[Q("match_phrase_prefix", title={"query": folded, "boost": 5})],
             )
         ).sort("_score", {"stars": {"order": "desc", "missing": "_last"}}, {"title.sort": {"order": "asc"}})

@@ -23,6 +23,7 @@
     const list = $("search-list");
     const empty = $("search-empty");
     const pagination = $("search-pagination");
+    const notice = $("search-notice");
     const filtering = $("search-filtering");
     const clearFilters = $("search-clear-filters");
     const near = $("search-near");
@@ -246,6 +247,7 @@
     const render = (params, data) => {
         const html = data.html;
         count.textContent = html.count;
+        notice.innerHTML = html.notice;
         chips.innerHTML = html.chips;
         chips.hidden = !chips.querySelector("li");
         if (filtering) {

@@ -115,6 +115,7 @@ def test_the_html_parts_are_only_added_when_asked_and_keep_the_contract(client, 
     assert set(rich["html"]) == {
         "searched",
         "count",
+        "notice",
         "chips",
         "filtering",
         "clear_filters",
