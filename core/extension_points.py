@@ -19,6 +19,9 @@ PAGE_SECTIONS = "ocop_page_sections"
 JSON_LD = "ocop_json_ld"
 # fn(home) -> dict[str, Page]: the index pages an app needs under the home page, made if missing.
 SITE_SECTIONS = "ocop_site_sections"
+# fn() -> iterable of (title, url): links in every page's footer to what an app serves outside the
+# page tree (open data, the API's docs), in Vietnamese.
+FOOTER_LINKS = "ocop_footer_links"
 # fn(groups: dict[str, Group], tree) -> None: what an app grants the editorial roles.
 ROLES = "ocop_roles"
 # fn(producer, request) -> iterable of Section: parts of a producer account's admin dashboard.
