@@ -108,11 +108,15 @@ class PortalPagePermissionPolicy(PagePermissionPolicy):
             for perm in self.get_cached_permissions_for_user(user)
             if perm.permission.codename in ("add_page", "change_page")
         ]
+        # In the policy's own model: narrowed to one page type (the v3 API's ``?type=``), the
+        # union above needs a queryset of that type, not of Page.
+        pages = self.model._default_manager
         if not sections:
-            return Page.objects.none()
-        return Page.objects.filter(own_pages_q(producer_id)).filter(
+            return pages.none()
+        own = Page.objects.filter(own_pages_q(producer_id)).filter(
             reduce(or_, (Q(path__startswith=path) for path in sections))
         )
+        return pages.filter(pk__in=own.values("pk"))
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         producer_id = producer_id_for(user)

@@ -57,7 +57,9 @@ def export(request, filename: str):
     else:
         chunks = WRITERS[fmt.extension](dataset.fields, dataset.rows())
         response = StreamingHttpResponse(_measured(chunks, state, filename), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="ocop-{filename}"'
+    # The very name datapackage.json's relative paths use: a browser saves the files under it,
+    # so `frictionless validate datapackage.json` finds them beside the package.
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return _validators(response, state, filename)
 
 

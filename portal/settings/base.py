@@ -306,6 +306,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # defaults (month first) would read 05/03/2026 as 3 May and refuse 16/05/2026. ISO is still accepted.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+# A locale's own input formats beat these settings: English's (month first) are replaced with them
+# in portal/formats/en/, since the admin speaks English to a browser that asks for it.
+FORMAT_MODULE_PATH = ["portal.formats"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- CORS (django-cors-headers): only the API, only the origins listed --------------------

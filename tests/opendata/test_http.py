@@ -104,7 +104,7 @@ def test_a_data_file_downloads_under_its_own_name_and_type(client, product, name
     response = client.get(url(name))
 
     assert response.streaming
-    assert response["Content-Disposition"] == f'attachment; filename="ocop-{name}"'
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     expected = "text/csv" if name.endswith(".csv") else "application/jsonl"
     assert response["Content-Type"] == f"{expected}; charset=utf-8"
 
@@ -147,3 +147,12 @@ def test_while_the_shared_cache_is_down_files_are_served_fresh_without_validator
         assert "Trà shan tuyết" in b"".join(response.streaming_content).decode("utf-8-sig")
     finally:
         shared_cache.reset_breakers()
+
+
+def test_a_browser_saves_the_csv_files_under_the_paths_the_data_package_names(client, product):
+    # Saved from /du-lieu-mo/, the files must sit where datapackage.json says, or
+    # `frictionless validate datapackage.json` (the page's own advice) cannot find them.
+    package = client.get(url("datapackage.json")).json()
+    for resource in package["resources"]:
+        disposition = client.head(url(resource["path"]))["Content-Disposition"]
+        assert disposition == f'attachment; filename="{resource["path"]}"'

@@ -78,6 +78,29 @@ def test_a_producers_token_lists_its_own_pages_and_no_other_producers_drafts(est
     assert draft.status_code == 200 and draft.json()["title"] == estate["a"]["draft_product"].title
 
 
+@pytest.mark.parametrize("page_type", ["catalogue.ProductPage", "stories.StoryPage"])
+def test_a_producers_token_lists_its_own_pages_of_one_type(estate, token_for, page_type):
+    # The documented first call (`?type=catalogue.ProductPage`) narrows the permission policy to
+    # that model; the producer's own pages must be found in that model's table too, not a 500.
+    api = token_for(estate["producer_a"])
+    response = api.get(f"/pages/?type={page_type}&limit=100")
+    assert response.status_code == 200, response.content
+    listed = {item["id"] for item in response.json()["items"]}
+    kinds = ("draft_product", "live_product") if page_type == "catalogue.ProductPage" else ("story",)
+    assert listed == {estate["a"][kind].pk for kind in kinds}
+
+
+def test_a_producers_token_searches_its_own_pages(estate, token_for):
+    # The documented `search` filter: the search backend must be able to apply the producer's
+    # scope (a 400 "Cannot filter by 'producer_id'" before).
+    api = token_for(estate["producer_a"])
+    response = api.get("/pages/?search=nháp&limit=100")
+    assert response.status_code == 200, response.content
+    listed = {item["id"] for item in response.json()["items"]}
+    assert estate["a"]["draft_product"].pk in listed
+    assert listed.isdisjoint({estate["b"][kind].pk for kind in ("draft_product", "story")})
+
+
 def test_a_producers_token_never_publishes_or_unpublishes(estate, token_for):
     api = token_for(estate["producer_a"])
     draft, live = estate["a"]["draft_product"], estate["a"]["live_product"]
