@@ -5,6 +5,7 @@ Rights are Django model permissions on ``Subscription``, which only the editors'
 """
 
 from django import forms
+from django.utils import formats, timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -16,6 +17,17 @@ from .event_types import EVENT_CHOICES
 from .models import Subscription
 
 HISTORY_ROWS = 50
+# What an editor reads on a subscription's page (the viewset would otherwise show every field).
+INSPECT_FIELDS = [
+    "url",
+    "description",
+    "event_type_labels",
+    "active",
+    "secret",
+    "created_at",
+    "disabled_at",
+    "disabled_reason",
+]
 
 
 class SubscriptionForm(WagtailAdminModelForm):
@@ -43,21 +55,30 @@ class SubscriptionForm(WagtailAdminModelForm):
 
 class SubscriptionInspectView(InspectView):
     template_name = "webhooks/admin/subscription_inspect.html"
-    fields = [
-        "url",
-        "description",
-        "event_type_labels",
-        "active",
-        "secret",
-        "created_at",
-        "disabled_at",
-        "disabled_reason",
-    ]
+    fields = INSPECT_FIELDS
 
     def get_field_label(self, field_name, field):
         if field_name == "event_type_labels":
             return "Loại sự kiện"
         return super().get_field_label(field_name, field)
+
+    # Read by an editor, not a developer: Vietnamese words and Vietnam's time, never Python's values.
+    def get_event_type_labels_display_value(self):
+        return self.object.event_type_labels
+
+    def get_active_display_value(self):
+        return "Có" if self.object.active else "Không (đã tắt)"
+
+    def get_created_at_display_value(self):
+        return formats.date_format(timezone.localtime(self.object.created_at), "d/m/Y H:i")
+
+    def get_disabled_at_display_value(self):
+        if self.object.disabled_at is None:
+            return "—"
+        return formats.date_format(timezone.localtime(self.object.disabled_at), "d/m/Y H:i")
+
+    def get_disabled_reason_display_value(self):
+        return self.object.disabled_reason or "—"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -74,6 +95,7 @@ class SubscriptionViewSet(ModelViewSet):
     add_to_settings_menu = True
     inspect_view_enabled = True
     inspect_view_class = SubscriptionInspectView
+    inspect_view_fields = INSPECT_FIELDS
     list_display = [
         "url",
         "description",

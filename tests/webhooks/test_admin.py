@@ -1,6 +1,8 @@
 """Editors manage subscriptions in the admin, in Vietnamese, with each one's delivery history;
 producer accounts and reviewers see nothing of them."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -63,3 +65,22 @@ def test_other_roles_cannot_see_or_touch_subscriptions(client, make_user, make_p
     assert Subscription.objects.filter(pk=subscription.pk).exists()
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("webhook_subscriptions:index") not in home
+
+
+def test_the_list_and_the_edit_page_lead_to_the_secret_and_history(editor_client, subscription):
+    inspect_url = reverse("webhook_subscriptions:inspect", args=[subscription.pk])
+    listing = editor_client.get(reverse("webhook_subscriptions:index")).content.decode()
+    edit = editor_client.get(reverse("webhook_subscriptions:edit", args=[subscription.pk])).content.decode()
+    assert inspect_url in listing
+    assert inspect_url in edit
+
+
+def test_the_subscription_page_reads_in_vietnamese_in_vietnam_time(editor_client, subscription):
+    from django.utils import timezone
+
+    html = editor_client.get(reverse("webhook_subscriptions:inspect", args=[subscription.pk])).content.decode()
+    assert "Có" in html
+    assert timezone.localtime(subscription.created_at).strftime("%d/%m/%Y %H:%M") in html
+    values = [value.strip() for value in re.findall(r"<dd[^>]*>(.*?)</dd>", html, re.S)]
+    assert values and not {"True", "False", "None"} & set(values)
+    assert not any(value.startswith("[") for value in values)
