@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import APIToken
 
 from core import cache as shared_cache
@@ -70,12 +69,6 @@ def check(request) -> Verdict:
     key = f"api:rate:{window}:{int(now // window)}:{_digest(who)}"
     if shared_cache.down():
         return Verdict(True)
-    cache.add(key, 0, window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, window + 1)
-        count = 1
-    if count > allowed:
+    if shared_cache.count_in_window(key, window) > allowed:
         return Verdict(False, max(1, int(window - now % window) + 1))
     return Verdict(True)

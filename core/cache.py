@@ -236,3 +236,18 @@ class PortalRedisCache(RedisCache):
 
     def clear(self):
         return self._soft("clear", False)
+
+
+def count_in_window(key: str, window: int) -> int:
+    """Add one to a counter that lives one ``window`` of seconds in the default cache; the new count.
+
+    For fixed-window limits (the scan limits, the API's): the caller puts the window's number in
+    the key, so a new window starts a new counter.
+    """
+    cache = caches["default"]
+    cache.add(key, 0, window + 1)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, window + 1)
+        return 1

@@ -81,13 +81,7 @@ def read(request) -> tuple[int | None, int]:
         return (int(version) if version is not None else page_cache.content_version()), count
     if shared_cache.down():
         return None, 1
-    cache.add(key, 0, window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, window + 1)
-        count = 1
-    return page_cache.content_version(), count
+    return page_cache.content_version(), shared_cache.count_in_window(key, window)
 
 
 def check_rates(app_configs=None, **kwargs):
